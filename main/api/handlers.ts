@@ -1,0 +1,158 @@
+import { createAnchor, reanchor } from '../../shared/anchoring';
+import type { ArticleMeta } from '../../shared/domain';
+import { normalizeArticleText, normalizeLine } from '../../shared/text/normalize';
+import { AppError } from '../errors';
+import * as articles from '../repositories/articles';
+import { listChanges } from '../repositories/changes';
+import * as claims from '../repositories/claims';
+import type { RepoContext } from '../repositories/context';
+import * as projects from '../repositories/projects';
+import { readSettings, writeSettings } from '../repositories/settings';
+import * as sources from '../repositories/sources';
+import * as verdicts from '../repositories/verdicts';
+import type { EventSink } from '../services/events';
+import type { Handlers } from './registry';
+import { countByStatus, loadProjectData } from './projectQueries';
+
+export interface HandlerDeps {
+  ctx: RepoContext;
+  appVersion: string;
+  dataPath: string;
+  schemaVersion: number;
+  events?: EventSink;
+}
+
+const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
+
+/** The app's API: each handler gets a request already validated against shared/api/contract. */
+export function createHandlers({ ctx, appVersion, dataPath, schemaVersion }: HandlerDeps): Handlers {
+  return {
+    'app.info': () => ({ version: appVersion, dataPath, schemaVersion }),
+    'settings.get': () => readSettings(ctx),
+    'settings.update': (patch) => writeSettings(ctx, patch),
+
+    'projects.list': () => projects.listProjects(ctx),
+    'projects.get': ({ id }) =>
+      ctx.tx(() => ({
+        project: projects.getProject(ctx, id),
+        articles: articles.listArticleSummaries(ctx, id),
+        verdicts: verdicts.listVerdicts(ctx, id),
+        progress: countByStatus(ctx, id),
+      })),
+    'projects.load': ({ id }) => loadProjectData(ctx, id),
+    'projects.create': ({ title, description, scalePreset }) =>
+      projects.createProject(ctx, { title: normalizeLine(title), description, scalePreset }),
+    'projects.rename': ({ id, title }) => projects.updateProject(ctx, id, { title: normalizeLine(title) }),
+    'projects.delete': ({ id }) => {
+      projects.deleteProject(ctx, id);
+      return null;
+    },
+
+    'articles.get': ({ id }) => articles.getArticle(ctx, id),
+    'articles.create': ({ projectId, text, ...meta }) =>
+      ctx.tx(() => {
+        projects.getProject(ctx, projectId);
+        return articles.createArticle(ctx, projectId, { ...cleanMeta(meta), text: cleanText(text) });
+      }),
+    'articles.update': ({ id, meta, text }) =>
+      ctx.tx(() => {
+        const patch = { ...cleanMeta(meta ?? {}), ...(text === undefined ? {} : { text: cleanText(text) }) };
+        const article = articles.updateArticle(ctx, id, patch);
+        const orphanedClaimIds = patch.text === undefined ? [] : reanchorClaims(ctx, article.id, article.text);
+        return { article, orphanedClaimIds };
+      }),
+    'articles.delete': ({ id }) => {
+      articles.deleteArticle(ctx, id, removeClaim(ctx));
+      return null;
+    },
+
+    'claims.list': ({ articleId }) => claims.listClaimsByArticle(ctx, articleId),
+    'claims.create': ({ articleId, anchor, fields }) =>
+      ctx.tx(() => {
+        const article = articles.getArticle(ctx, articleId);
+        return claims.createClaim(ctx, { projectId: article.projectId, articleId, anchor: checkAnchor(article.text, anchor), fields });
+      }),
+    'claims.update': ({ id, fields, anchor }) =>
+      ctx.tx(() => {
+        const claim = claims.getClaim(ctx, id);
+        const patch = { ...fields };
+        if (anchor) {
+          const article = articles.getArticle(ctx, claim.articleId);
+          Object.assign(patch, { anchor: checkAnchor(article.text, anchor), anchorState: 'anchored' as const });
+        }
+        return claims.updateClaim(ctx, id, patch);
+      }),
+    'claims.delete': ({ id }) => {
+      removeClaim(ctx)(id);
+      return null;
+    },
+
+    'sources.create': ({ claimId, fields }) => sources.createSource(ctx, claimId, fields),
+    'sources.update': ({ id, fields }) => sources.updateSource(ctx, id, fields),
+    'sources.delete': ({ id }) => {
+      sources.deleteSource(ctx, id);
+      return null;
+    },
+
+    'verdicts.create': ({ projectId, fields }) =>
+      ctx.tx(() => {
+        projects.getProject(ctx, projectId);
+        return verdicts.createVerdict(ctx, projectId, fields);
+      }),
+    'verdicts.update': ({ id, fields }) => verdicts.updateVerdict(ctx, id, fields),
+    'verdicts.reorder': ({ projectId, orderedIds }) => verdicts.reorderVerdicts(ctx, projectId, orderedIds),
+    'verdicts.delete': ({ id, replacementId }) => {
+      verdicts.deleteVerdict(ctx, id, replacementId, (claimId, verdictId) => claims.updateClaim(ctx, claimId, { verdictId }));
+      return null;
+    },
+    'verdicts.applyPreset': ({ projectId, preset }) =>
+      ctx.tx(() => {
+        projects.getProject(ctx, projectId);
+        return verdicts.applyPreset(ctx, projectId, preset);
+      }),
+
+    'history.list': (filter) => listChanges(ctx, filter),
+  };
+}
+
+function cleanMeta<T extends Partial<ArticleMeta>>(meta: T): T {
+  const cleaned = { ...meta };
+  for (const key of ['title', 'outlet', 'author', 'url', 'language'] as const) {
+    const value = cleaned[key];
+    if (typeof value === 'string') (cleaned as Record<string, unknown>)[key] = normalizeLine(value);
+  }
+  if (cleaned.title !== undefined && cleaned.title === '') throw new AppError('invalid_request', 'Give the article a title.', 'title');
+  return cleaned;
+}
+
+function cleanText(raw: string): string {
+  const text = normalizeArticleText(raw);
+  if (text.length === 0) throw new AppError('invalid_request', 'Paste the article text first.', 'text');
+  return text;
+}
+
+/** The anchor must point into the text and quote it exactly; the stored quote is rebuilt here. */
+function checkAnchor(text: string, anchor: { start: number; end: number; exact: string }) {
+  if (anchor.end > text.length || anchor.start >= anchor.end) {
+    throw new AppError('invalid_request', 'Select some text in the article to mark as a claim.', 'anchor');
+  }
+  if (text.slice(anchor.start, anchor.end) !== anchor.exact) {
+    throw new AppError('conflict', 'The article changed while you were selecting. Select the claim again.', 'anchor');
+  }
+  return createAnchor(text, anchor.start, anchor.end);
+}
+
+/** After the text changed: every claim is re-found by its quote; the ones not found are orphaned, never dropped. */
+function reanchorClaims(ctx: RepoContext, articleId: string, text: string): string[] {
+  const orphaned: string[] = [];
+  for (const claim of claims.listClaimsByArticle(ctx, articleId)) {
+    const match = reanchor(text, claim.anchor);
+    if (match.status === 'orphaned') {
+      orphaned.push(claim.id);
+      claims.updateClaim(ctx, claim.id, { anchorState: 'orphaned' });
+    } else {
+      claims.updateClaim(ctx, claim.id, { anchor: createAnchor(text, match.start, match.end), anchorState: 'anchored' });
+    }
+  }
+  return orphaned;
+}

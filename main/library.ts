@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { createHandlers } from './api/handlers';
+import { createRegistry, type ApiRegistry, type RegistryOptions } from './api/registry';
+import { openLibrary, type Db } from './db/open';
+import { AppError, toAppError } from './errors';
+import { createRepoContext, type RepoContext } from './repositories/context';
+import type { EventSink } from './services/events';
+
+export const LIBRARY_FILE_NAME = 'library.sqlite';
+
+export interface Library {
+  registry: ApiRegistry;
+  /** The file, whether or not it could be opened. */
+  path: string;
+  /** Set when the library could not be opened: every call answers with this error. */
+  openError: AppError | null;
+  /** Present when open: for services that work beside the API (import/export, reports, CLIs). */
+  ctx: RepoContext | null;
+  db: Db | null;
+  close(): void;
+}
+
+export interface LibraryOptions extends RegistryOptions {
+  dataDir: string;
+  appVersion: string;
+  events?: EventSink;
+}
+
+/**
+ * Opens the library in dataDir and builds the API over it. A library that cannot be opened still
+ * yields a registry, one that answers every call with the reason, so the window can show it.
+ */
+export function openLibraryApi(options: LibraryOptions): Library {
+  const filePath = path.join(options.dataDir, LIBRARY_FILE_NAME);
+  try {
+    const opened = openLibrary(filePath);
+    const ctx = createRepoContext(opened.db);
+    const handlers = createHandlers({
+      ctx,
+      appVersion: options.appVersion,
+      dataPath: filePath,
+      schemaVersion: opened.schemaVersion,
+      ...(options.events ? { events: options.events } : {}),
+    });
+    return {
+      registry: createRegistry(handlers, options),
+      path: filePath,
+      openError: null,
+      ctx,
+      db: opened.db,
+      close: () => opened.db.close(),
+    };
+  } catch (error) {
+    const openError = toAppError(error);
+    return {
+      registry: {
+        channels: [],
+        dispatch: async () => ({ ok: false, error: openError.toApiError() }),
+      },
+      path: filePath,
+      openError,
+      ctx: null,
+      db: null,
+      close: () => undefined,
+    };
+  }
+}

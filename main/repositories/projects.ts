@@ -1,0 +1,88 @@
+import type { Project, ProjectSummary, ScalePresetId } from '../../shared/domain';
+import { notFound } from '../errors';
+import { recordChange, diffFields, snapshotFields } from './changes';
+import type { RepoContext } from './context';
+import { applyPreset } from './verdicts';
+
+interface ProjectRow {
+  id: string;
+  title: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+const COLUMNS = `id, title, description, created_at, updated_at`;
+const EDITABLE = ['title', 'description'] as const;
+
+const toProject = (row: ProjectRow): Project => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function listProjects(ctx: RepoContext): ProjectSummary[] {
+  const rows = ctx
+    .stmt(
+      `SELECT ${COLUMNS},
+        (SELECT COUNT(*) FROM articles a WHERE a.project_id = p.id) AS article_count,
+        (SELECT COUNT(*) FROM claims c WHERE c.project_id = p.id) AS claim_count
+       FROM projects p ORDER BY updated_at DESC, title`,
+    )
+    .all() as (ProjectRow & { article_count: number; claim_count: number })[];
+  return rows.map((row) => ({ ...toProject(row), articleCount: row.article_count, claimCount: row.claim_count }));
+}
+
+export function findProject(ctx: RepoContext, id: string): Project | undefined {
+  const row = ctx.stmt(`SELECT ${COLUMNS} FROM projects WHERE id = ?`).get(id) as ProjectRow | undefined;
+  return row && toProject(row);
+}
+
+export function getProject(ctx: RepoContext, id: string): Project {
+  const project = findProject(ctx, id);
+  if (!project) throw notFound('project');
+  return project;
+}
+
+export function createProject(
+  ctx: RepoContext,
+  input: { title: string; description?: string | undefined; scalePreset?: ScalePresetId | undefined },
+): Project {
+  return ctx.tx(() => {
+    const now = ctx.now();
+    const project: Project = { id: ctx.newId(), title: input.title, description: input.description ?? '', createdAt: now, updatedAt: now };
+    ctx
+      .stmt(`INSERT INTO projects (${COLUMNS}) VALUES (@id, @title, @description, @createdAt, @updatedAt)`)
+      .run(project);
+    recordChange(ctx, { projectId: project.id, entityType: 'project', entityId: project.id, op: 'create', fields: snapshotFields(project, EDITABLE, 'after') });
+    applyPreset(ctx, project.id, input.scalePreset ?? 'generic');
+    return project;
+  });
+}
+
+export function updateProject(ctx: RepoContext, id: string, patch: Partial<Pick<Project, 'title' | 'description'>>): Project {
+  return ctx.tx(() => {
+    const before = getProject(ctx, id);
+    const after: Project = { ...before, ...patch };
+    const fields = diffFields(before, after, EDITABLE);
+    if (Object.keys(fields).length === 0) return before;
+    after.updatedAt = ctx.now();
+    ctx.stmt(`UPDATE projects SET title = @title, description = @description, updated_at = @updatedAt WHERE id = @id`).run(after);
+    recordChange(ctx, { projectId: id, entityType: 'project', entityId: id, op: 'update', fields });
+    return after;
+  });
+}
+
+/** Marks the project as changed (a claim or article in it changed), for the list's sort order. */
+export function touchProject(ctx: RepoContext, id: string): void {
+  ctx.stmt(`UPDATE projects SET updated_at = ? WHERE id = ?`).run(ctx.now(), id);
+}
+
+/** Deletes the project and, through the foreign keys, everything in it (history included). */
+export function deleteProject(ctx: RepoContext, id: string): void {
+  ctx.tx(() => {
+    const result = ctx.stmt(`DELETE FROM projects WHERE id = ?`).run(id);
+    if (result.changes === 0) throw notFound('project');
+  });
+}

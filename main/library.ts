@@ -2,9 +2,12 @@ import path from 'node:path';
 import { createHandlers } from './api/handlers';
 import { createRegistry, type ApiRegistry, type RegistryOptions } from './api/registry';
 import { openLibrary, type Db } from './db/open';
-import { AppError, toAppError } from './errors';
+import type { AppError} from './errors';
+import { toAppError } from './errors';
 import { createRepoContext, type RepoContext } from './repositories/context';
+import type { FileDialogs } from './services/dialogs';
 import type { EventSink } from './services/events';
+import type { PdfPrinter } from './services/pdfPrinter';
 
 export const LIBRARY_FILE_NAME = 'library.sqlite';
 
@@ -23,6 +26,8 @@ export interface Library {
 export interface LibraryOptions extends RegistryOptions {
   dataDir: string;
   appVersion: string;
+  dialogs: FileDialogs;
+  printer: PdfPrinter;
   events?: EventSink;
 }
 
@@ -40,6 +45,8 @@ export function openLibraryApi(options: LibraryOptions): Library {
       appVersion: options.appVersion,
       dataPath: filePath,
       schemaVersion: opened.schemaVersion,
+      dialogs: options.dialogs,
+      printer: options.printer,
       ...(options.events ? { events: options.events } : {}),
     });
     return {

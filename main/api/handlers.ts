@@ -11,6 +11,10 @@ import { readSettings, writeSettings } from '../repositories/settings';
 import * as sources from '../repositories/sources';
 import * as verdicts from '../repositories/verdicts';
 import type { EventSink } from '../services/events';
+import type { FileDialogs } from '../services/dialogs';
+import type { PdfPrinter } from '../services/pdfPrinter';
+import { createProjectFileHandlers } from '../projectFiles/handlers';
+import { createReportHandlers } from '../reports/handlers';
 import type { Handlers } from './registry';
 import { countByStatus, loadProjectData } from './projectQueries';
 
@@ -19,14 +23,19 @@ export interface HandlerDeps {
   appVersion: string;
   dataPath: string;
   schemaVersion: number;
+  dialogs: FileDialogs;
+  printer: PdfPrinter;
   events?: EventSink;
 }
 
 const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
 
 /** The app's API: each handler gets a request already validated against shared/api/contract. */
-export function createHandlers({ ctx, appVersion, dataPath, schemaVersion }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { ctx, appVersion, dataPath, schemaVersion } = deps;
   return {
+    ...createReportHandlers(deps),
+    ...createProjectFileHandlers(deps),
     'app.info': () => ({ version: appVersion, dataPath, schemaVersion }),
     'settings.get': () => readSettings(ctx),
     'settings.update': (patch) => writeSettings(ctx, patch),

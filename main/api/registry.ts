@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CHANNELS, isChannel, type Channel } from '../../shared/api/channels';
 import { contract, type ParsedRequestOf, type ResponseOf } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';

@@ -2,6 +2,9 @@
  * Channel names only, with no zod: the preload script builds its named methods from this list and
  * must stay tiny. The schemas for each channel live in ./contract.ts.
  */
+import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
+import { REPORT_CHANNELS } from './channels.reports';
+
 export const CHANNELS = [
   'app.info',
   'settings.get',
@@ -29,6 +32,8 @@ export const CHANNELS = [
   'verdicts.delete',
   'verdicts.applyPreset',
   'history.list',
+  ...REPORT_CHANNELS,
+  ...PROJECT_FILE_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

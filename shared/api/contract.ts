@@ -23,6 +23,8 @@ import {
   VerdictFields,
 } from '../domain';
 import type { Channel, EventChannel } from './channels';
+import { projectFileContract } from './contract.projectFiles';
+import { reportContract } from './contract.reports';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -125,6 +127,9 @@ export const contract = {
       .strict(),
     response: z.array(Change),
   },
+
+  ...reportContract,
+  ...projectFileContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

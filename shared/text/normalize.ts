@@ -16,7 +16,8 @@ export function normalizeArticleText(raw: string): string {
       .join('\n')
       // More than one blank line between paragraphs carries no meaning.
       .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+|\n+$/g, '')
+      // Whitespace before the first and after the last word carries no meaning either.
+      .replace(/^\s+|\s+$/gu, '')
   );
 }
 

@@ -1,0 +1,7 @@
+import type { PROJECT_FILE_CHANNELS } from '../../shared/api/channels.projectFiles';
+import type { REPORT_CHANNELS } from '../../shared/api/channels.reports';
+import type { Handlers } from './registry';
+
+type Pick2<K extends string> = Pick<Handlers, Extract<keyof Handlers, K>>;
+export type ReportHandlers = Pick2<(typeof REPORT_CHANNELS)[number]>;
+export type ProjectFileHandlers = Pick2<(typeof PROJECT_FILE_CHANNELS)[number]>;

@@ -1,0 +1,209 @@
+import { useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { LIMITS, type TextDirection } from '../../shared/domain';
+import { detectDirection, guessLanguage } from '../../shared/text/direction';
+import { htmlToText, looksLikeHtml } from '../../shared/text/htmlToText';
+import { ApiCallError } from '../api';
+import { useAppStore } from '../store';
+
+const LANGUAGES: [string, string][] = [
+  ['', 'Not set'],
+  ['en', 'English'],
+  ['ru', 'Russian'],
+  ['uk', 'Ukrainian'],
+  ['ko', 'Korean'],
+  ['ar', 'Arabic'],
+  ['he', 'Hebrew'],
+  ['fr', 'French'],
+  ['de', 'German'],
+  ['es', 'Spanish'],
+  ['pt', 'Portuguese'],
+  ['zh', 'Chinese'],
+  ['ja', 'Japanese'],
+];
+
+interface Draft {
+  text: string;
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  publishedDate: string;
+  language: string;
+  direction: TextDirection;
+}
+const EMPTY: Draft = { text: '', title: '', outlet: '', author: '', url: '', publishedDate: '', language: '', direction: 'ltr' };
+
+/** Paste an article and its metadata. Pasted HTML becomes plain text with paragraphs; it is never rendered. */
+export function AddArticleForm({ projectId, onDone }: { projectId: string; onDone(articleId: string | null): void }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft | 'form', string>>>({});
+  const [saving, setSaving] = useState(false);
+  // Once the person picks a direction or language, detection stops overriding it.
+  const chosen = useRef({ direction: false, language: false });
+  const addArticle = useAppStore((state) => state.addArticle);
+
+  const setText = (text: string) => {
+    setDraft((current) => {
+      const next = { ...current, text };
+      if (!chosen.current.direction) next.direction = detectDirection(text);
+      if (!chosen.current.language) next.language = guessLanguage(text);
+      if (!current.title) {
+        const firstLine = text.trim().split('\n')[0] ?? '';
+        if (firstLine.length > 0 && firstLine.length <= 140 && text.trim().includes('\n')) next.title = firstLine.trim();
+      }
+      return next;
+    });
+    setErrors((current) => ({ ...current, text: undefined }));
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const html = event.clipboardData.getData('text/html');
+    const plain = event.clipboardData.getData('text/plain');
+    const incoming = html && looksLikeHtml(html) ? htmlToText(html) : plain;
+    const target = event.currentTarget;
+    const resulting = target.value.length - (target.selectionEnd - target.selectionStart) + incoming.length;
+    if (resulting > LIMITS.articleTextChars) {
+      event.preventDefault();
+      setErrors((current) => ({
+        ...current,
+        text: `That paste is too long (${resulting.toLocaleString()} characters; the limit is ${LIMITS.articleTextChars.toLocaleString()}). Paste the part you are checking.`,
+      }));
+      return;
+    }
+    if (incoming !== plain) {
+      event.preventDefault();
+      const value = target.value.slice(0, target.selectionStart) + incoming + target.value.slice(target.selectionEnd);
+      setText(value);
+    }
+  };
+
+  const update = (key: keyof Draft) => (value: string) => {
+    if (key === 'direction') chosen.current.direction = true;
+    if (key === 'language') chosen.current.language = true;
+    setDraft((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: undefined, form: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local: typeof errors = {};
+    if (!draft.text.trim()) local.text = 'Paste the article text first.';
+    if (!draft.title.trim()) local.title = 'Give the article a title.';
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    setSaving(true);
+    try {
+      const id = await addArticle({ projectId, ...draft });
+      onDone(id);
+    } catch (caught) {
+      if (caught instanceof ApiCallError && caught.field && caught.field in EMPTY) setErrors({ [caught.field]: caught.message });
+      else setErrors({ form: caught instanceof Error ? caught.message : 'The article could not be saved.' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="article-form" onSubmit={submit} aria-label="Add article" noValidate>
+      <h2>Add article</h2>
+      <div className="article-form-grid">
+        <label className="field field-text">
+          <span>Article text</span>
+          <textarea
+            value={draft.text}
+            onChange={(event) => setText(event.target.value)}
+            onPaste={onPaste}
+            dir={draft.direction}
+            rows={18}
+            placeholder="Paste the article here. Paragraphs are kept; formatting and links are not."
+            aria-invalid={errors.text ? true : undefined}
+            aria-describedby={errors.text ? 'article-text-error' : 'article-text-help'}
+            autoFocus
+          />
+          {errors.text ? (
+            <span id="article-text-error" className="field-error" role="alert">
+              {errors.text}
+            </span>
+          ) : (
+            <span id="article-text-help" className="field-help">
+              {draft.text ? `${draft.text.length.toLocaleString()} characters` : 'Plain text or a copy from a web page.'}
+            </span>
+          )}
+        </label>
+        <div className="article-meta-fields">
+          <TextField label="Title" value={draft.title} onChange={update('title')} error={errors.title} required />
+          <TextField label="Outlet" value={draft.outlet} onChange={update('outlet')} error={errors.outlet} />
+          <TextField label="Author" value={draft.author} onChange={update('author')} error={errors.author} />
+          <TextField label="URL" value={draft.url} onChange={update('url')} error={errors.url} type="url" placeholder="https://" />
+          <TextField label="Published" value={draft.publishedDate} onChange={update('publishedDate')} error={errors.publishedDate} type="date" />
+          <label className="field">
+            <span>Language</span>
+            <select value={draft.language} onChange={(event) => update('language')(event.target.value)}>
+              {LANGUAGES.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+              {!LANGUAGES.some(([code]) => code === draft.language) && <option value={draft.language}>{draft.language}</option>}
+            </select>
+          </label>
+          <label className="field">
+            <span>Text direction</span>
+            <select value={draft.direction} onChange={(event) => update('direction')(event.target.value)}>
+              <option value="ltr">Left to right</option>
+              <option value="rtl">Right to left</option>
+            </select>
+          </label>
+        </div>
+      </div>
+      {errors.form && (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save article'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  type?: string;
+  placeholder?: string;
+  required?: boolean;
+}
+
+export function TextField({ label, value, onChange, error, type = 'text', placeholder, required }: TextFieldProps) {
+  const errorId = `field-error-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        aria-required={required}
+      />
+      {error && (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { routeFromHash } from '../router';
+import { useAppStore } from '../store';
+import { FatalError } from './FatalError';
+import { Notices } from './Notices';
+import { ProjectList } from './ProjectList';
+import { ProjectView } from './ProjectView';
+
+export function App() {
+  const route = useAppStore((state) => state.route);
+  const fatalError = useAppStore((state) => state.fatalError);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const store = useAppStore.getState();
+    store.navigate(routeFromHash(window.location.hash));
+    const onHashChange = () => useAppStore.setState({ route: routeFromHash(window.location.hash) });
+    window.addEventListener('hashchange', onHashChange);
+    // The first call tells whether the library can be used at all.
+    api
+      .call('app.info', {})
+      .catch((error: unknown) => store.reportError(error))
+      .finally(() => setReady(true));
+    const offMenu = api.on('menu.command', ({ command }) => {
+      if (command === 'new-project') useAppStore.getState().navigate({ kind: 'library' });
+    });
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      offMenu();
+    };
+  }, []);
+
+  if (fatalError) return <FatalError message={fatalError} />;
+  if (!ready) return null;
+  return (
+    <div className="app">
+      {route.kind === 'library' ? <ProjectList /> : <ProjectView projectId={route.projectId} articleId={route.articleId} />}
+      <Notices />
+    </div>
+  );
+}

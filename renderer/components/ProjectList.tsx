@@ -1,0 +1,167 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ProjectSummary } from '../../shared/domain';
+import { useAppStore } from '../store';
+import { ConfirmDialog } from './ConfirmDialog';
+
+/** The library: every project, with create, open, rename and delete. */
+export function ProjectList() {
+  const projects = useAppStore((state) => state.projects);
+  const loaded = useAppStore((state) => state.projectsLoaded);
+  const loadProjects = useAppStore((state) => state.loadProjects);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<ProjectSummary | null>(null);
+  const deleteProject = useAppStore((state) => state.deleteProject);
+  const reportError = useAppStore((state) => state.reportError);
+
+  useEffect(() => {
+    void loadProjects();
+  }, [loadProjects]);
+
+  return (
+    <main className="library">
+      <header className="library-header">
+        <h1>Projects</h1>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          New project
+        </button>
+      </header>
+      {creating && <NewProjectForm onDone={() => setCreating(false)} />}
+      {loaded && projects.length === 0 && !creating && (
+        <div className="empty">
+          <p>No projects yet.</p>
+          <p className="muted">A project holds the articles you check, their claims, and the report you publish.</p>
+        </div>
+      )}
+      <ul className="project-list" aria-label="Projects">
+        {projects.map((project) => (
+          <ProjectRow key={project.id} project={project} onDelete={() => setDeleting(project)} />
+        ))}
+      </ul>
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${deleting.title}”?`}
+          confirmLabel="Delete project"
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const id = deleting.id;
+            setDeleting(null);
+            deleteProject(id).catch(reportError);
+          }}
+        >
+          <p>
+            This deletes {deleting.articleCount} article{deleting.articleCount === 1 ? '' : 's'} and {deleting.claimCount} claim
+            {deleting.claimCount === 1 ? '' : 's'} with their sources and history. It cannot be undone; export a project file first
+            if you may need it.
+          </p>
+        </ConfirmDialog>
+      )}
+    </main>
+  );
+}
+
+function NewProjectForm({ onDone }: { onDone(): void }) {
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const createProject = useAppStore((state) => state.createProject);
+  const navigate = useAppStore((state) => state.navigate);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const id = await createProject(title);
+      onDone();
+      navigate({ kind: 'project', projectId: id, articleId: null });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'The project could not be created.');
+    }
+  };
+  return (
+    <form className="card new-project" onSubmit={submit} aria-label="New project">
+      <label className="field">
+        <span>Project title</span>
+        <input
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'new-project-error' : undefined}
+          placeholder="e.g. Kremlin briefing, 21 October"
+        />
+      </label>
+      {error && (
+        <p id="new-project-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          Create project
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete(): void }) {
+  const navigate = useAppStore((state) => state.navigate);
+  const renameProject = useAppStore((state) => state.renameProject);
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(project.title);
+  const [error, setError] = useState<string | null>(null);
+  const updated = new Date(project.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+  if (renaming) {
+    return (
+      <li className="project-row">
+        <form
+          className="rename-form"
+          aria-label={`Rename ${project.title}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            renameProject(project.id, title)
+              .then(() => setRenaming(false))
+              .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : 'The project could not be renamed.'));
+          }}
+        >
+          <label className="field field-inline">
+            <span>New title</span>
+            <input value={title} onChange={(event) => setTitle(event.target.value)} autoFocus />
+          </label>
+          <button type="submit" className="button button-primary">
+            Save title
+          </button>
+          <button type="button" className="button" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className="project-row">
+      <button type="button" className="project-open" onClick={() => navigate({ kind: 'project', projectId: project.id, articleId: null })}>
+        <span className="project-title">{project.title}</span>
+        <span className="muted">
+          {project.articleCount} article{project.articleCount === 1 ? '' : 's'} · {project.claimCount} claim
+          {project.claimCount === 1 ? '' : 's'} · updated {updated}
+        </span>
+      </button>
+      <div className="row-actions">
+        <button type="button" className="button button-quiet" aria-label={`Rename ${project.title}`} onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+        <button type="button" className="button button-quiet" aria-label={`Delete ${project.title}`} onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import { createLibrarySlice } from './librarySlice';
+import { createProjectSlice } from './projectSlice';
+import type { AppState } from './types';
+import { createUiSlice } from './uiSlice';
+
+/** One store made of slices; components read it with small selectors (useShallow for objects). */
+export const useAppStore = create<AppState>()((set, get) => ({
+  ...createLibrarySlice(set, get),
+  ...createProjectSlice(set, get),
+  ...createUiSlice(set, get),
+}));
+export type { AppState };

@@ -1,0 +1,39 @@
+import type { ProjectSummary } from '../../shared/domain';
+import { api } from '../api';
+import type { SliceCreator } from './types';
+
+export interface LibrarySlice {
+  projects: ProjectSummary[];
+  projectsLoaded: boolean;
+  loadProjects(): Promise<void>;
+  createProject(title: string): Promise<string>;
+  renameProject(id: string, title: string): Promise<void>;
+  deleteProject(id: string): Promise<void>;
+}
+
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
+  projects: [],
+  projectsLoaded: false,
+  async loadProjects() {
+    try {
+      set({ projects: await api.call('projects.list', {}), projectsLoaded: true });
+    } catch (error) {
+      get().reportError(error);
+    }
+  },
+  async createProject(title) {
+    const project = await api.call('projects.create', { title });
+    await get().loadProjects();
+    return project.id;
+  },
+  async renameProject(id, title) {
+    await api.call('projects.rename', { id, title });
+    await get().loadProjects();
+    if (get().current?.project.id === id) await get().refreshProject();
+  },
+  async deleteProject(id) {
+    await api.call('projects.delete', { id });
+    if (get().current?.project.id === id) set({ current: null });
+    await get().loadProjects();
+  },
+});

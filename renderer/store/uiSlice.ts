@@ -1,0 +1,53 @@
+import { ApiCallError } from '../api';
+import { hashFromRoute } from '../router';
+import type { SliceCreator } from './types';
+
+export type Route = { kind: 'library' } | { kind: 'project'; projectId: string; articleId: string | null };
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface UiSlice {
+  route: Route;
+  notices: Notice[];
+  /** Set when the library itself cannot be used (damaged, too new): the whole window says so. */
+  fatalError: string | null;
+  navigate(route: Route): void;
+  notify(kind: Notice['kind'], message: string): void;
+  dismissNotice(id: number): void;
+  /** Shows a failed call to the person; never swallows it. */
+  reportError(error: unknown): void;
+}
+
+let nextNoticeId = 1;
+const FATAL_CODES = new Set(['database_corrupt', 'database_too_new']);
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+  route: { kind: 'library' },
+  notices: [],
+  fatalError: null,
+  navigate(route) {
+    set({ route });
+    const hash = hashFromRoute(route);
+    if (window.location.hash !== hash) window.location.hash = hash;
+  },
+  notify(kind, message) {
+    const id = nextNoticeId++;
+    set((state) => ({ notices: [...state.notices.filter((notice) => notice.message !== message), { id, kind, message }] }));
+    if (kind === 'info') setTimeout(() => get().dismissNotice(id), 5000);
+  },
+  dismissNotice(id) {
+    set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+  },
+  reportError(error) {
+    if (error instanceof ApiCallError && FATAL_CODES.has(error.code)) {
+      set({ fatalError: error.message });
+      return;
+    }
+    const message = error instanceof Error ? error.message : 'Something went wrong.';
+    get().notify('error', message);
+  },
+});

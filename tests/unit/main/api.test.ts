@@ -1,0 +1,301 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../shared/api/channels';
+import { ApiCallError, type ApiClient } from '../../../shared/api/client';
+import { createAnchor } from '../../../shared/anchoring';
+import type { Library } from '../../../main/library';
+import { openTestLibrary } from '../../support/library';
+
+const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/articles');
+const TASS = fs.readFileSync(path.join(FIXTURES, 'en-tass-2024-10-21-peskov-dprk.txt'), 'utf8');
+
+let library: Library;
+let api: ApiClient;
+beforeEach(() => {
+  ({ library, api } = openTestLibrary());
+});
+afterEach(() => library.close());
+
+async function expectError(promise: Promise<unknown>, code: string, message?: RegExp) {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ApiCallError);
+  expect((error as ApiCallError).code).toBe(code);
+  if (message) expect((error as ApiCallError).message).toMatch(message);
+  return error as ApiCallError;
+}
+
+async function projectWithArticle() {
+  const project = await api.call('projects.create', { title: 'Peskov briefing' });
+  const article = await api.call('articles.create', {
+    projectId: project.id,
+    title: 'Peskov on DPRK',
+    outlet: 'TASS',
+    author: '',
+    url: 'https://tass.com/politics/1859999',
+    publishedDate: '2024-10-21',
+    language: 'en',
+    direction: 'ltr',
+    text: TASS,
+  });
+  return { project, article };
+}
+
+function anchorOf(text: string, quote: string) {
+  const start = text.indexOf(quote);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return createAnchor(text, start, start + quote.length);
+}
+
+describe('registry', () => {
+  it('answers unknown channels and malformed requests with a readable error, never a throw', async () => {
+    expect(await library.registry.dispatch('projects.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await library.registry.dispatch('projects.create', { title: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'title' } });
+    expect(await library.registry.dispatch('projects.create', { title: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await library.registry.dispatch('projects.get', { id: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'id' } });
+    expect(await library.registry.dispatch('projects.get', null)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('has a handler for every channel of the contract', async () => {
+    for (const channel of CHANNELS) {
+      const result = await library.registry.dispatch(channel, { __probe: true });
+      // Every channel validates (strict schemas refuse the probe) rather than being unknown.
+      expect(result.ok ? 'ok' : result.error.code, channel).not.toBe('unknown_channel');
+    }
+  });
+});
+
+describe('projects', () => {
+  it('creates, lists, renames and deletes projects, with a default verdict scale', async () => {
+    const project = await api.call('projects.create', { title: '  Election night  ' });
+    expect(project.title).toBe('Election night');
+    const overview = await api.call('projects.get', { id: project.id });
+    expect(overview.verdicts.map((verdict) => verdict.label)).toEqual(['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Misleading', 'Unverifiable']);
+    expect(overview.progress).toEqual({ unchecked: 0, researching: 0, in_review: 0, approved: 0 });
+
+    await api.call('projects.rename', { id: project.id, title: 'Election night 2024' });
+    const list = await api.call('projects.list', {});
+    expect(list).toMatchObject([{ id: project.id, title: 'Election night 2024', articleCount: 0, claimCount: 0 }]);
+
+    await api.call('projects.delete', { id: project.id });
+    expect(await api.call('projects.list', {})).toEqual([]);
+    expect(library.db!.prepare('SELECT COUNT(*) AS n FROM verdicts').get()).toEqual({ n: 0 });
+    await expectError(api.call('projects.get', { id: project.id }), 'not_found', /no longer exists/);
+  });
+
+  it('refuses an empty or whitespace title', async () => {
+    await expectError(api.call('projects.create', { title: '   ' }), 'invalid_request', /Give the project a title/);
+    await expectError(api.call('projects.create', { title: 'x'.repeat(501) }), 'invalid_request');
+  });
+
+  it('records history for the project', async () => {
+    const project = await api.call('projects.create', { title: 'One' });
+    await api.call('settings.update', { authorName: 'Dana Editor' });
+    await api.call('projects.rename', { id: project.id, title: 'Two' });
+    const history = await api.call('history.list', { projectId: project.id, entityType: 'project' });
+    expect(history[0]).toMatchObject({ op: 'update', author: 'Dana Editor', fields: { title: { before: 'One', after: 'Two' } } });
+    expect(history.at(-1)).toMatchObject({ op: 'create' });
+  });
+});
+
+describe('articles', () => {
+  it('stores normalised text and metadata', async () => {
+    const { project, article } = await projectWithArticle();
+    expect(article.text.startsWith('date 2024-10-21 MOSCOW')).toBe(true);
+    expect(article.text).not.toMatch(/\r|[ \t]+$/m);
+    const stored = await api.call('articles.get', { id: article.id });
+    expect(stored).toEqual(article);
+    const overview = await api.call('projects.get', { id: project.id });
+    expect(overview.articles).toMatchObject([{ id: article.id, title: 'Peskov on DPRK', textLength: article.text.length, claimCount: 0 }]);
+  });
+
+  it('cleans NUL bytes and lone surrogates, keeps emoji', async () => {
+    const project = await api.call('projects.create', { title: 'Odd text' });
+    const article = await api.call('articles.create', {
+      projectId: project.id,
+      title: 'Odd',
+      outlet: '',
+      author: '',
+      url: '',
+      publishedDate: '',
+      language: '',
+      direction: 'ltr',
+      text: 'A\u0000B \ud800 C 👍🏽\r\n\r\n\r\n\r\nNext   ',
+    });
+    expect(article.text).toBe('AB \ufffd C 👍🏽\n\nNext');
+  });
+
+  it('refuses bad metadata with a message for the field', async () => {
+    const project = await api.call('projects.create', { title: 'P' });
+    const base = { projectId: project.id, title: 'T', outlet: '', author: '', url: '', publishedDate: '', language: '', direction: 'ltr' as const, text: 'Text.' };
+    expect((await expectError(api.call('articles.create', { ...base, url: 'not a url' }), 'invalid_request', /http:\/\/ or https:\/\//)).field).toBe('url');
+    expect((await expectError(api.call('articles.create', { ...base, url: 'javascript:alert(1)' }), 'invalid_request')).field).toBe('url');
+    expect((await expectError(api.call('articles.create', { ...base, publishedDate: '2999-01-01' }), 'invalid_request', /in the future/)).field).toBe('publishedDate');
+    expect((await expectError(api.call('articles.create', { ...base, publishedDate: '21/10/2024' }), 'invalid_request')).field).toBe('publishedDate');
+    expect((await expectError(api.call('articles.create', { ...base, title: ' ' }), 'invalid_request', /title/)).field).toBe('title');
+    expect((await expectError(api.call('articles.create', { ...base, text: ' \n ' }), 'invalid_request', /Paste the article text/)).field).toBe('text');
+    await expectError(api.call('articles.create', { ...base, text: 'x'.repeat(5_000_001) }), 'invalid_request', /too long/);
+    await expectError(api.call('articles.create', { ...base, projectId: '00000000-0000-4000-8000-000000000000' }), 'not_found');
+    expect(library.db!.prepare('SELECT COUNT(*) AS n FROM articles').get()).toEqual({ n: 0 });
+  });
+
+  it('re-anchors claims when the text changes and orphans the ones it cannot find', async () => {
+    const { article } = await projectWithArticle();
+    const kept = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Cooperation between Russia and North Korea is not directed against other countries') });
+    const lost = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'North Korea is our close neighbor, our partner') });
+    const newText = 'UPDATED: ' + article.text.replace('"North Korea is our close neighbor, our partner, and we are developing our relations in all areas. This is our sovereign right," the spokesman emphasized.', 'A paragraph that was rewritten entirely by the editors later on.');
+    const { orphanedClaimIds } = await api.call('articles.update', { id: article.id, text: newText });
+    expect(orphanedClaimIds).toEqual([lost.id]);
+    const claims = await api.call('claims.list', { articleId: article.id });
+    const keptNow = claims.find((claim) => claim.id === kept.id)!;
+    expect(keptNow.anchorState).toBe('anchored');
+    expect(keptNow.anchor.start).toBe(kept.anchor.start + 'UPDATED: '.length);
+    expect(newText.slice(keptNow.anchor.start, keptNow.anchor.end)).toBe(kept.anchor.exact);
+    expect(claims.find((claim) => claim.id === lost.id)).toMatchObject({ anchorState: 'orphaned', anchor: { exact: lost.anchor.exact } });
+  });
+
+  it('deletes an article with its claims and sources, each recorded in the history', async () => {
+    const { project, article } = await projectWithArticle();
+    const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Dmitry Peskov') });
+    await api.call('sources.create', { claimId: claim.id, fields: { title: 'Kremlin transcript' } });
+    await api.call('articles.delete', { id: article.id });
+    for (const table of ['articles', 'claims', 'sources']) {
+      expect(library.db!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    const deletions = (await api.call('history.list', { projectId: project.id })).filter((change) => change.op === 'delete');
+    expect(deletions.map((change) => change.entityType)).toEqual(['article', 'claim', 'source']);
+  });
+});
+
+describe('claims and sources', () => {
+  it('creates a claim from an anchor, edits each field, and lists claims in reading order', async () => {
+    const { project, article } = await projectWithArticle();
+    const later = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'This is our sovereign right') });
+    const first = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Dmitry Peskov told reporters') });
+    expect(first.statement).toBe('Dmitry Peskov told reporters');
+    expect(first.status).toBe('unchecked');
+    const verdicts = (await api.call('projects.get', { id: project.id })).verdicts;
+    const updated = await api.call('claims.update', {
+      id: first.id,
+      fields: { claimant: 'Dmitry Peskov', verdictId: verdicts[4]!.id, rationale: 'See [1].', status: 'in_review', tags: ['kremlin'], claimDate: '2024-10-21' },
+    });
+    expect(updated).toMatchObject({ claimant: 'Dmitry Peskov', verdictId: verdicts[4]!.id, status: 'in_review', tags: ['kremlin'] });
+    expect((await api.call('claims.list', { articleId: article.id })).map((claim) => claim.id)).toEqual([first.id, later.id]);
+    expect((await api.call('projects.get', { id: project.id })).progress).toEqual({ unchecked: 1, researching: 0, in_review: 1, approved: 0 });
+    const history = await api.call('history.list', { projectId: project.id, entityId: first.id });
+    expect(history[0]!.fields).toMatchObject({ claimant: { before: '', after: 'Dmitry Peskov' }, status: { before: 'unchecked', after: 'in_review' } });
+  });
+
+  it('refuses anchors outside the text or not matching it, and verdicts of another project', async () => {
+    const { article } = await projectWithArticle();
+    await expectError(api.call('claims.create', { articleId: article.id, anchor: { start: 0, end: 999_999, exact: 'x', prefix: '', suffix: '' } }), 'invalid_request');
+    await expectError(api.call('claims.create', { articleId: article.id, anchor: { start: 5, end: 5, exact: '', prefix: '', suffix: '' } }), 'invalid_request', /Select some text/);
+    await expectError(api.call('claims.create', { articleId: article.id, anchor: { start: 0, end: 4, exact: 'nope', prefix: '', suffix: '' } }), 'conflict', /changed/);
+    await expectError(api.call('claims.create', { articleId: article.id, anchor: { ...anchorOf(article.text, 'Peskov'), exact: 'x'.repeat(10_001) } }), 'invalid_request', /at most 10000/);
+    const other = await api.call('projects.create', { title: 'Other' });
+    const foreignVerdict = (await api.call('projects.get', { id: other.id })).verdicts[0]!;
+    const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov') });
+    await expectError(api.call('claims.update', { id: claim.id, fields: { verdictId: foreignVerdict.id } }), 'invalid_request', /scale/);
+  });
+
+  it('keeps a claimant with HTML as plain text', async () => {
+    const { article } = await projectWithArticle();
+    const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov'), fields: { claimant: '<img src=x onerror=alert(1)>' } });
+    expect((await api.call('claims.list', { articleId: article.id }))[0]!.claimant).toBe('<img src=x onerror=alert(1)>');
+    expect(claim.claimant).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('adds, edits, renumbers and deletes sources; refuses javascript: URLs', async () => {
+    const { article } = await projectWithArticle();
+    const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov') });
+    const a = await api.call('sources.create', { claimId: claim.id, fields: { title: 'A', url: 'https://kremlin.ru/events' } });
+    const b = await api.call('sources.create', { claimId: claim.id, fields: { title: 'B' } });
+    const c = await api.call('sources.create', { claimId: claim.id });
+    expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
+    await expectError(api.call('sources.update', { id: c.id, fields: { url: 'javascript:alert(1)' } }), 'invalid_request', /http/);
+    await api.call('sources.update', { id: c.id, fields: { title: 'C', publisher: 'Reuters', accessedDate: '2024-10-22' } });
+    await api.call('sources.delete', { id: a.id });
+    const data = await api.call('projects.load', { id: claim.projectId });
+    expect(data.sources.map((source) => [source.title, source.position])).toEqual([['B', 0], ['C', 1]]);
+  });
+});
+
+describe('verdict scales', () => {
+  it('adds, renames, reorders and deletes verdicts; a verdict in use needs a replacement', async () => {
+    const { project, article } = await projectWithArticle();
+    const scale = (await api.call('projects.get', { id: project.id })).verdicts;
+    const added = await api.call('verdicts.create', { projectId: project.id, fields: { label: 'Satire', description: '', colour: '#0e7490', ratingValue: null } });
+    expect(added.position).toBe(scale.length);
+    await api.call('verdicts.update', { id: added.id, fields: { label: 'Satire or parody' } });
+    const reordered = await api.call('verdicts.reorder', { projectId: project.id, orderedIds: [added.id, ...scale.map((verdict) => verdict.id)] });
+    expect(reordered[0]!.label).toBe('Satire or parody');
+    await expectError(api.call('verdicts.reorder', { projectId: project.id, orderedIds: [added.id] }), 'invalid_request');
+
+    const falseVerdict = scale.find((verdict) => verdict.label === 'False')!;
+    const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov'), fields: { verdictId: falseVerdict.id } });
+    await expectError(api.call('verdicts.delete', { id: falseVerdict.id }), 'conflict', /1 claim uses the verdict “False”/);
+    const mostlyFalse = scale.find((verdict) => verdict.label === 'Mostly false')!;
+    await api.call('verdicts.delete', { id: falseVerdict.id, replacementId: mostlyFalse.id });
+    expect((await api.call('claims.list', { articleId: article.id }))[0]!.verdictId).toBe(mostlyFalse.id);
+    expect((await api.call('history.list', { projectId: project.id, entityId: claim.id }))[0]!.fields).toMatchObject({ verdictId: { before: falseVerdict.id, after: mostlyFalse.id } });
+    const positions = (await api.call('projects.get', { id: project.id })).verdicts.map((verdict) => verdict.position);
+    expect(positions).toEqual(positions.map((_, index) => index));
+  });
+
+  it('applies a preset, keeping verdicts of the same label and refusing to drop one in use', async () => {
+    const { project, article } = await projectWithArticle();
+    const scale = (await api.call('projects.get', { id: project.id })).verdicts;
+    const politifact = await api.call('verdicts.applyPreset', { projectId: project.id, preset: 'politifact' });
+    expect(politifact.map((verdict) => verdict.label)).toEqual(['True', 'Mostly True', 'Half True', 'Mostly False', 'False', 'Pants on Fire']);
+    expect(politifact[0]!.id).toBe(scale[0]!.id);
+    await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov'), fields: { verdictId: politifact[5]!.id } });
+    await expectError(api.call('verdicts.applyPreset', { projectId: project.id, preset: 'conclusion' }), 'conflict', /Pants on Fire/);
+    expect((await api.call('projects.get', { id: project.id })).verdicts).toHaveLength(6);
+  });
+});
+
+describe('settings and info', () => {
+  it('reads defaults, saves partial updates, refuses bad values', async () => {
+    expect(await api.call('settings.get', {})).toEqual({ authorName: '', organisationName: '', organisationLogo: '', reportBaseUrl: '' });
+    await api.call('settings.update', { organisationName: 'Newsroom Check' });
+    expect(await api.call('settings.get', {})).toMatchObject({ organisationName: 'Newsroom Check' });
+    await expectError(api.call('settings.update', { reportBaseUrl: 'ftp://x' }), 'invalid_request');
+    await expectError(api.call('settings.update', { organisationLogo: 'data:text/html;base64,PHNjcmlwdD4=' }), 'invalid_request', /PNG, JPEG or SVG/);
+    const info = await api.call('app.info', {});
+    expect(info.dataPath).toBe(library.path);
+  });
+});
+
+describe('storage failures', () => {
+  it('turns a full disk into a clear message and keeps what was saved', async () => {
+    const project = await api.call('projects.create', { title: 'Saved before the disk filled' });
+    // Cap the file at its current size: the next page SQLite needs fails with SQLITE_FULL.
+    library.db!.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = library.db!.pragma('page_count', { simple: true }) as number;
+    library.db!.pragma(`max_page_count = ${pages}`);
+    const big = 'x'.repeat(4_000_000);
+    const error = await expectError(
+      api.call('articles.create', { projectId: project.id, title: 'Huge', outlet: '', author: '', url: '', publishedDate: '', language: '', direction: 'ltr', text: big }),
+      'storage_full',
+      /disk is full/,
+    );
+    expect(error.message).toMatch(/nothing already saved was lost/);
+    expect((await api.call('projects.list', {})).map((p) => p.title)).toEqual(['Saved before the disk filled']);
+  });
+
+  it('answers every call with the open error when the library cannot be opened', async () => {
+    const { dataDir } = openTestLibrary();
+    fs.writeFileSync(path.join(dataDir, 'library.sqlite.bad'), '');
+    const broken = path.join(path.dirname(library.path), '..', 'broken-lib');
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'library.sqlite'), 'garbage garbage garbage garbage');
+    const { library: failed, api: failedApi } = openTestLibrary(broken);
+    expect(failed.openError?.code).toBe('database_corrupt');
+    await expectError(failedApi.call('projects.list', {}), 'database_corrupt', /damaged/);
+  });
+});

@@ -1,7 +1,9 @@
 import type { PROJECT_FILE_CHANNELS } from '../../shared/api/channels.projectFiles';
 import type { REPORT_CHANNELS } from '../../shared/api/channels.reports';
+import type { WORKBENCH_CHANNELS } from '../../shared/api/channels.workbench';
 import type { Handlers } from './registry';
 
 type Pick2<K extends string> = Pick<Handlers, Extract<keyof Handlers, K>>;
 export type ReportHandlers = Pick2<(typeof REPORT_CHANNELS)[number]>;
 export type ProjectFileHandlers = Pick2<(typeof PROJECT_FILE_CHANNELS)[number]>;
+export type WorkbenchHandlers = Pick2<(typeof WORKBENCH_CHANNELS)[number]>;

@@ -15,6 +15,7 @@ import type { FileDialogs } from '../services/dialogs';
 import type { PdfPrinter } from '../services/pdfPrinter';
 import { createProjectFileHandlers } from '../projectFiles/handlers';
 import { createReportHandlers } from '../reports/handlers';
+import { createWorkbenchHandlers } from '../workbench/handlers';
 import type { Handlers } from './registry';
 import { countByStatus, loadProjectData } from './projectQueries';
 
@@ -36,6 +37,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createReportHandlers(deps),
     ...createProjectFileHandlers(deps),
+    ...createWorkbenchHandlers(deps),
     'app.info': () => ({ version: appVersion, dataPath, schemaVersion }),
     'settings.get': () => readSettings(ctx),
     'settings.update': (patch) => writeSettings(ctx, patch),

@@ -6,10 +6,14 @@ import { FatalError } from './FatalError';
 import { Notices } from './Notices';
 import { ProjectList } from './ProjectList';
 import { ProjectView } from './ProjectView';
+import { AboutDialog } from './AboutDialog';
+import { SettingsDialog } from './SettingsDialog';
 
 export function App() {
   const route = useAppStore((state) => state.route);
   const fatalError = useAppStore((state) => state.fatalError);
+  const openDialog = useAppStore((state) => state.openDialog);
+  const setOpenDialog = useAppStore((state) => state.setOpenDialog);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
@@ -23,7 +27,10 @@ export function App() {
       .catch((error: unknown) => store.reportError(error))
       .finally(() => setReady(true));
     const offMenu = api.on('menu.command', ({ command }) => {
-      if (command === 'new-project') useAppStore.getState().navigate({ kind: 'library' });
+      const state = useAppStore.getState();
+      if (command === 'new-project') state.navigate({ kind: 'library' });
+      else if (command === 'settings') state.setOpenDialog('settings');
+      else if (command === 'about') state.setOpenDialog('about');
     });
     return () => {
       window.removeEventListener('hashchange', onHashChange);
@@ -36,6 +43,8 @@ export function App() {
   return (
     <div className="app">
       {route.kind === 'library' ? <ProjectList /> : <ProjectView projectId={route.projectId} articleId={route.articleId} />}
+      {openDialog === 'settings' && <SettingsDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'about' && <AboutDialog onClose={() => setOpenDialog(null)} />}
       <Notices />
     </div>
   );

@@ -12,6 +12,7 @@ export function ProjectList() {
   const [deleting, setDeleting] = useState<ProjectSummary | null>(null);
   const deleteProject = useAppStore((state) => state.deleteProject);
   const reportError = useAppStore((state) => state.reportError);
+  const setOpenDialog = useAppStore((state) => state.setOpenDialog);
 
   useEffect(() => {
     void loadProjects();
@@ -21,9 +22,14 @@ export function ProjectList() {
     <main className="library">
       <header className="library-header">
         <h1>Projects</h1>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-          New project
-        </button>
+        <div className="header-actions">
+          <button type="button" className="button button-quiet" onClick={() => setOpenDialog('settings')}>
+            Settings
+          </button>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            New project
+          </button>
+        </div>
       </header>
       {creating && <NewProjectForm onDone={() => setCreating(false)} />}
       {loaded && projects.length === 0 && !creating && (

@@ -15,6 +15,9 @@ export interface UiSlice {
   notices: Notice[];
   /** Set when the library itself cannot be used (damaged, too new): the whole window says so. */
   fatalError: string | null;
+  /** Which app-wide dialog is open (menu commands and header buttons open them). */
+  openDialog: 'settings' | 'about' | null;
+  setOpenDialog(dialog: UiSlice['openDialog']): void;
   navigate(route: Route): void;
   notify(kind: Notice['kind'], message: string): void;
   dismissNotice(id: number): void;
@@ -29,6 +32,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   route: { kind: 'library' },
   notices: [],
   fatalError: null,
+  openDialog: null,
+  setOpenDialog(dialog) {
+    set({ openDialog: dialog });
+  },
   navigate(route) {
     set({ route });
     const hash = hashFromRoute(route);

@@ -4,6 +4,7 @@
  */
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
 import { REPORT_CHANNELS } from './channels.reports';
+import { WORKBENCH_CHANNELS } from './channels.workbench';
 
 export const CHANNELS = [
   'app.info',
@@ -34,6 +35,7 @@ export const CHANNELS = [
   'history.list',
   ...REPORT_CHANNELS,
   ...PROJECT_FILE_CHANNELS,
+  ...WORKBENCH_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -25,6 +25,7 @@ import {
 import type { Channel, EventChannel } from './channels';
 import { projectFileContract } from './contract.projectFiles';
 import { reportContract } from './contract.reports';
+import { workbenchContract } from './contract.workbench';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -130,6 +131,7 @@ export const contract = {
 
   ...reportContract,
   ...projectFileContract,
+  ...workbenchContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

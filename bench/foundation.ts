@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openLibraryApi } from '../main/library';
+import { createRepoContext } from '../main/repositories/context';
+import { createClaim } from '../main/repositories/claims';
+import { createArticle } from '../main/repositories/articles';
+import { createProject } from '../main/repositories/projects';
+import { openLibrary } from '../main/db/open';
+import { loadProjectData } from '../main/api/projectQueries';
+import { createAnchor } from '../shared/anchoring';
+import { startHarness } from '../main/harness/server';
+import { createFolderDialogs } from '../main/harness/folderDialogs';
+import { createEventHub } from '../main/services/events';
+import { formatMs, ratio, timeIt } from './timing';
+
+const CLAIMS = 10_000;
+
+/** A long article and 10,000 distinct spans in it, the same for every measurement. */
+function makeArticle(): { text: string; spans: [number, number][] } {
+  const words = ['budget', 'rose', 'by', '12%', 'in', '2024', 'said', 'the', 'minister', 'of', 'finance', 'Peskov'];
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 400; p++) {
+    const sentence: string[] = [];
+    for (let w = 0; w < 60; w++) sentence.push(words[(p * 7 + w * 3) % words.length]!);
+    paragraphs.push(sentence.join(' ') + '.');
+  }
+  const text = paragraphs.join('\n\n');
+  const spans: [number, number][] = [];
+  for (let i = 0; i < CLAIMS; i++) {
+    const start = (i * 13) % (text.length - 40);
+    spans.push([start, start + 25]);
+  }
+  return { text, spans };
+}
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-bench-'));
+
+export async function benchFoundation(): Promise<void> {
+  const { text, spans } = makeArticle();
+  const anchors = spans.map(([start, end]) => createAnchor(text, start, end));
+
+  // Through the repositories: each claim with its change-history row, as the app writes it.
+  const library = openLibrary(path.join(tempDir(), 'library.sqlite'));
+  const ctx = createRepoContext(library.db, { author: () => 'bench' });
+  const project = createProject(ctx, { title: 'Bench' });
+  const article = createArticle(ctx, project.id, { title: 'Long', outlet: '', author: '', url: '', publishedDate: '', language: 'en', direction: 'ltr', text });
+  const repoTime = timeIt(() =>
+    ctx.tx(() => {
+      for (const anchor of anchors) createClaim(ctx, { projectId: project.id, articleId: article.id, anchor });
+    }),
+  );
+
+  // The raw limit: a bare prepared insert of the same claim rows in one transaction.
+  const bare = openLibrary(path.join(tempDir(), 'library.sqlite'));
+  const bareCtx = createRepoContext(bare.db);
+  const bareProject = createProject(bareCtx, { title: 'Bare' });
+  const bareArticle = createArticle(bareCtx, bareProject.id, { title: 'Long', outlet: '', author: '', url: '', publishedDate: '', language: 'en', direction: 'ltr', text });
+  const insert = bare.db.prepare(
+    `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix,
+      statement, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const now = new Date().toISOString();
+  const ids = anchors.map(() => crypto.randomUUID());
+  const bareTime = timeIt(() =>
+    bare.db.transaction(() => {
+      anchors.forEach((anchor, i) => insert.run(ids[i], bareProject.id, bareArticle.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now));
+    })(),
+  );
+  // The same rows the app writes: each claim and its history row, bare.
+  const insertChange = bare.db.prepare(
+    `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at) VALUES (?, ?, 'claim', ?, 'create', ?, 'bench', ?)`,
+  );
+  const bareWithHistory = timeIt(() =>
+    bare.db.transaction(() => {
+      anchors.forEach((anchor, i) => {
+        const id = crypto.randomUUID();
+        insert.run(id, bareProject.id, bareArticle.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now);
+        insertChange.run(crypto.randomUUID(), bareProject.id, id, JSON.stringify({ anchor: { after: anchor }, statement: { after: anchor.exact } }), now);
+      });
+    })(),
+  );
+  console.log(`insert ${CLAIMS} claims through the repositories: ${formatMs(repoTime)}`);
+  console.log(`  vs bare insert of the claim rows alone: ${formatMs(bareTime)} · ratio ${ratio(repoTime, bareTime)}`);
+  console.log(`  vs bare insert of the same rows (claim + its history row): ${formatMs(bareWithHistory)} · ratio ${ratio(repoTime, bareWithHistory)} (goal ≤ 1.5×)`);
+
+  // Loading the project: in-process and through the harness's HTTP API.
+  const inProcess = timeIt(() => loadProjectData(ctx, project.id), 5);
+  library.db.close();
+  bare.db.close();
+
+  const dataDir = path.dirname(library.path);
+  const events = createEventHub();
+  const dialogs = createFolderDialogs(path.join(dataDir, 'exports'));
+  const api = openLibraryApi({ dataDir, appVersion: 'bench', dialogs, printer: { print: () => Promise.reject(new Error('no printer')) } });
+  const rendererDir = path.resolve(__dirname, '../renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    console.log('load over HTTP: skipped (run `npm run build` first)');
+    return;
+  }
+  const harness = await startHarness({ port: 0, rendererDir, registry: api.registry, dialogs, subscribe: events.subscribe });
+  const call = async () => {
+    const response = await fetch(`${harness.url}/api/projects.load`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-factcheck-token': harness.token },
+      body: JSON.stringify({ id: project.id }),
+    });
+    const result = (await response.json()) as { ok: boolean };
+    if (!result.ok) throw new Error('load failed');
+  };
+  await call();
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await call();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const overHttp = samples[2]!;
+  console.log(`load a ${CLAIMS}-claim project: in-process ${formatMs(inProcess)} · harness HTTP ${formatMs(overHttp)} · ratio ${ratio(overHttp, inProcess)}`);
+  await harness.close();
+  api.close();
+}
+

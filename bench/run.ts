@@ -1,0 +1,20 @@
+import { benchFoundation } from './foundation';
+
+/**
+ * `npm run bench`: prints figures for each capability with a cost, beside its raw limit where one
+ * exists. Not a test: nothing here fails on a number.
+ */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const suites: [string, () => Promise<void>][] = [['foundation', benchFoundation]];
+  for (const [name, run] of suites) {
+    if (only && only !== name) continue;
+    console.log(`\n== ${name} ==`);
+    await run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain';
+import { api, ApiCallError } from '../api';
+import { useAppStore } from '../store';
+import { TextField } from './AddArticleForm';
+import { Modal } from './Modal';
+
+const MAX_LOGO_BYTES = 700_000;
+
+/** Library-wide settings: who is working (stamped on every change) and what reports say about the organisation. */
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<{ field?: string | undefined; message: string } | null>(null);
+  const notify = useAppStore((state) => state.notify);
+  const reportError = useAppStore((state) => state.reportError);
+
+  useEffect(() => {
+    api.call('settings.get', {}).then(setSettings).catch(reportError);
+  }, [reportError]);
+
+  const set = (key: keyof Settings) => (value: string) => setSettings((current) => ({ ...(current ?? DEFAULT_SETTINGS), [key]: value }));
+
+  const onLogo = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (!/^image\/(png|jpeg|svg\+xml)$/.test(file.type)) {
+      setError({ field: 'organisationLogo', message: 'The logo must be a PNG, JPEG or SVG image.' });
+      return;
+    }
+    if (file.size > MAX_LOGO_BYTES) {
+      setError({ field: 'organisationLogo', message: 'The logo is too large; use an image under 700 KB.' });
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => set('organisationLogo')(String(reader.result));
+    reader.readAsDataURL(file);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!settings) return;
+    try {
+      await api.call('settings.update', settings);
+      notify('info', 'Settings saved.');
+      onClose();
+    } catch (caught) {
+      setError({ field: caught instanceof ApiCallError ? caught.field : undefined, message: caught instanceof Error ? caught.message : 'Settings could not be saved.' });
+    }
+  };
+
+  const fieldError = (field: keyof Settings) => (error?.field === field ? error.message : undefined);
+  return (
+    <Modal title="Settings" onClose={onClose}>
+      {settings ? (
+        <form className="settings-form" onSubmit={submit} aria-label="Settings">
+          <TextField label="Your name" value={settings.authorName} onChange={set('authorName')} error={fieldError('authorName')} placeholder="Shown in each claim’s history" />
+          <TextField label="Organisation" value={settings.organisationName} onChange={set('organisationName')} error={fieldError('organisationName')} />
+          <label className="field">
+            <span>Organisation logo</span>
+            <input type="file" accept="image/png,image/jpeg,image/svg+xml" onChange={onLogo} />
+            {settings.organisationLogo && (
+              <span className="logo-preview">
+                <img src={settings.organisationLogo} alt="Current logo" />
+                <button type="button" className="button button-quiet button-small" onClick={() => set('organisationLogo')('')}>
+                  Remove logo
+                </button>
+              </span>
+            )}
+            {fieldError('organisationLogo') && (
+              <span className="field-error" role="alert">
+                {fieldError('organisationLogo')}
+              </span>
+            )}
+          </label>
+          <TextField label="Report URL" value={settings.reportBaseUrl} onChange={set('reportBaseUrl')} error={fieldError('reportBaseUrl')} type="url" placeholder="https://" />
+          {error && !error.field && (
+            <p className="field-error" role="alert">
+              {error.message}
+            </p>
+          )}
+          <div className="modal-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary">
+              Save settings
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p aria-busy="true">Loading…</p>
+      )}
+    </Modal>
+  );
+}

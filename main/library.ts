@@ -29,6 +29,8 @@ export interface LibraryOptions extends RegistryOptions {
   dialogs: FileDialogs;
   printer: PdfPrinter;
   events?: EventSink;
+  /** The Electron build of better-sqlite3 (the app); tests and the harness use Node's. */
+  nativeBinding?: string | undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface LibraryOptions extends RegistryOptions {
 export function openLibraryApi(options: LibraryOptions): Library {
   const filePath = path.join(options.dataDir, LIBRARY_FILE_NAME);
   try {
-    const opened = openLibrary(filePath);
+    const opened = openLibrary(filePath, { nativeBinding: options.nativeBinding });
     const ctx = createRepoContext(opened.db);
     const handlers = createHandlers({
       ctx,

@@ -22,7 +22,7 @@ export interface OpenedLibrary {
  * Opens (or creates) the library database. A file that is not ours, damaged, or from a newer
  * version of the app is refused before anything is written to it.
  */
-export function openLibrary(filePath: string): OpenedLibrary {
+export function openLibrary(filePath: string, options: { nativeBinding?: string | undefined } = {}): OpenedLibrary {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const exists = fs.existsSync(filePath) && fs.statSync(filePath).size > 0;
   if (exists) checkHeader(filePath);
@@ -30,7 +30,8 @@ export function openLibrary(filePath: string): OpenedLibrary {
 
   let db: Db;
   try {
-    db = new Database(filePath, { readonly: readOnly });
+    // nativeBinding: inside Electron, the copy of better-sqlite3 built for Electron's ABI.
+    db = new Database(filePath, { readonly: readOnly, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
     throw describeOpenError(filePath, error);
   }

@@ -1,0 +1,195 @@
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MenuCommand } from '../../shared/api/contract';
+import { APP_VERSION } from '../appVersion';
+import { openLibraryApi, type Library, type LibraryOptions } from '../library';
+import { createElectronDialogs } from './dialogs';
+import { isAppUrl } from './appUrl';
+import { createWindowEventSink, eventChannel, registerApiHandlers } from './ipc';
+import { ELECTRON_NATIVE_BINDING, resolveNativeBinding } from './nativeBinding';
+import { installMenu } from './menu';
+import { createElectronPdfPrinter } from './pdfPrinter';
+import { installAppProtocol, registerAppScheme } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow, focusWindow } from './window';
+import { WINDOW_STATE_FILE } from './windowState';
+
+export const PRODUCT_NAME = 'Factcheck Workbench';
+export const PROJECT_FILE_EXTENSION = '.factcheck';
+/** Tests and portable setups point the app at another data folder (also a separate single-instance lock). */
+export const USER_DATA_ENV = 'FACTCHECK_USER_DATA_DIR';
+
+export interface ShellOptions {
+  /** dist/renderer: what app://factcheck/ serves. */
+  rendererDir: string;
+  /** dist/main/preload/preload.js. */
+  preloadPath: string;
+  argv?: readonly string[];
+  env?: Readonly<Record<string, string | undefined>>;
+  platform?: NodeJS.Platform;
+  log?: (message: string, error?: unknown) => void;
+  /**
+   * A .factcheck file the app was asked to open (argv of the first or a second launch, macOS
+   * open-file). Importing it is the project-file feature's job; until that is wired, files wait in
+   * Shell.pendingProjectFiles.
+   */
+  onProjectFile?: (filePath: string) => void;
+}
+
+export interface Shell {
+  getWindow(): BrowserWindow | null;
+  getLibrary(): Library | null;
+  readonly pendingProjectFiles: string[];
+  /** Resolves when the window exists (or the start failed); for tests. */
+  ready: Promise<void>;
+}
+
+/** The first argument that names a .factcheck file, resolved against the launch's working directory. */
+export function findProjectFileArg(argv: readonly string[], workingDirectory: string): string | null {
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-')) continue;
+    if (arg.toLowerCase().endsWith(PROJECT_FILE_EXTENSION)) return path.resolve(workingDirectory, arg);
+  }
+  return null;
+}
+
+/**
+ * The app's lifecycle. Returns null when another instance already runs (this one quits; the other
+ * gets 'second-instance' and comes to the front).
+ */
+export function runApp(options: ShellOptions): Shell | null {
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) =>
+      error === undefined ? console.error(message) : console.error(message, error));
+  const env = options.env ?? process.env;
+  const argv = options.argv ?? process.argv;
+  const platform = options.platform ?? process.platform;
+  const isDev = !app.isPackaged;
+
+  // Before ready: privileged scheme, sandbox for every renderer, the data folder.
+  registerAppScheme();
+  app.enableSandbox();
+  const userData = env[USER_DATA_ENV];
+  if (userData) app.setPath('userData', path.resolve(userData));
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  let window: BrowserWindow | null = null;
+  let library: Library | null = null;
+  let started = false;
+  const pendingProjectFiles: string[] = [];
+  const projectFile = (filePath: string) => {
+    if (options.onProjectFile) options.onProjectFile(filePath);
+    else pendingProjectFiles.push(filePath);
+  };
+  const getWindow = () => (window && !window.isDestroyed() ? window : null);
+
+  const openWindow = (): BrowserWindow => {
+    const created = createMainWindow({
+      preloadPath: options.preloadPath,
+      statePath: path.join(app.getPath('userData'), WINDOW_STATE_FILE),
+      title: PRODUCT_NAME,
+      log,
+    });
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    window = created;
+    return created;
+  };
+
+  const sendMenuCommand = (command: MenuCommand) => {
+    const existing = getWindow();
+    const target = existing ?? openWindow();
+    const send = () => {
+      if (!target.isDestroyed() && isAppUrl(target.webContents.getURL()))
+        target.webContents.send(eventChannel('menu.command'), { command });
+    };
+    if (existing && !existing.webContents.isLoading()) send();
+    else target.webContents.once('did-finish-load', send);
+    focusWindow(target);
+  };
+
+  const initialFile = findProjectFileArg(argv, process.cwd());
+  if (initialFile) projectFile(initialFile);
+
+  app.on('second-instance', (_event, secondArgv, workingDirectory) => {
+    if (started && !getWindow()) openWindow();
+    focusWindow(getWindow());
+    const file = findProjectFileArg(secondArgv, workingDirectory);
+    if (file) projectFile(file);
+  });
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    if (filePath.toLowerCase().endsWith(PROJECT_FILE_EXTENSION)) projectFile(filePath);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (started && !getWindow()) openWindow();
+  });
+
+  const printer = createElectronPdfPrinter();
+  app.on('will-quit', () => {
+    library?.close();
+    library = null;
+    void printer.close?.();
+  });
+
+  const start = () => {
+    hardenSession(session.defaultSession, { allowDevTools: isDev, log: (message) => log(message) });
+    installAppProtocol(session.defaultSession, options.rendererDir);
+
+    const nativeBinding = resolveNativeBinding({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath ?? '',
+      exists: (file) => fs.existsSync(file),
+    });
+    if (!nativeBinding) {
+      log(
+        `better-sqlite3 for Electron was not found (${ELECTRON_NATIVE_BINDING}); run "node scripts/electron-rebuild.mjs" if the library does not open.`,
+      );
+    }
+    // nativeBinding: better-sqlite3's option for its .node file, passed on by openLibraryApi to
+    // openLibrary (typed here by intersection until LibraryOptions declares it).
+    const libraryOptions: LibraryOptions & { nativeBinding?: string } = {
+      dataDir: app.getPath('userData'),
+      appVersion: APP_VERSION === 'dev' ? app.getVersion() : APP_VERSION,
+      dialogs: createElectronDialogs(getWindow),
+      printer,
+      events: createWindowEventSink(),
+      log: (message, error) => log(message, error),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    };
+    library = openLibraryApi(libraryOptions);
+    // The window opens either way: every call then answers with the reason, and the renderer shows it.
+    if (library.openError) log(`The library could not be opened: ${library.openError.message}`);
+
+    registerApiHandlers(library.registry, getWindow);
+    installMenu({ platform, isDev, appName: PRODUCT_NAME, send: sendMenuCommand });
+    openWindow();
+    started = true;
+  };
+
+  const ready = app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log('Factcheck Workbench could not start', error);
+      dialog.showErrorBox(
+        `${PRODUCT_NAME} could not start`,
+        error instanceof Error ? error.message : String(error),
+      );
+      app.exit(1);
+    });
+
+  return { getWindow, getLibrary: () => library, pendingProjectFiles, ready };
+}

@@ -1,4 +1,4 @@
-import { useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { LIMITS, type TextDirection } from '../../shared/domain';
 import { detectDirection, guessLanguage } from '../../shared/text/direction';
 import { htmlToText, looksLikeHtml } from '../../shared/text/htmlToText';
@@ -109,9 +109,10 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
     <form className="article-form" onSubmit={submit} aria-label="Add article" noValidate>
       <h2>Add article</h2>
       <div className="article-form-grid">
-        <label className="field field-text">
-          <span>Article text</span>
+        <div className="field field-text">
+          <label htmlFor="article-text">Article text</label>
           <textarea
+            id="article-text"
             value={draft.text}
             onChange={(event) => setText(event.target.value)}
             onPaste={onPaste}
@@ -131,7 +132,7 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
               {draft.text ? `${draft.text.length.toLocaleString()} characters` : 'Plain text or a copy from a web page.'}
             </span>
           )}
-        </label>
+        </div>
         <div className="article-meta-fields">
           <TextField label="Title" value={draft.title} onChange={update('title')} error={errors.title} required />
           <TextField label="Outlet" value={draft.outlet} onChange={update('outlet')} error={errors.outlet} />
@@ -186,24 +187,26 @@ interface TextFieldProps {
 }
 
 export function TextField({ label, value, onChange, error, type = 'text', placeholder, required }: TextFieldProps) {
-  const errorId = `field-error-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  const id = useId();
+  // The error sits outside the <label> so it describes the field without changing its name.
   return (
-    <label className="field">
-      <span>{label}</span>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         type={type}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         aria-required={required}
       />
       {error && (
-        <span id={errorId} className="field-error" role="alert">
+        <span id={`${id}-error`} className="field-error" role="alert">
           {error}
         </span>
       )}
-    </label>
+    </div>
   );
 }

@@ -153,9 +153,15 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
   }
   return (
     <li className="project-row">
-      <button type="button" className="project-open" onClick={() => navigate({ kind: 'project', projectId: project.id, articleId: null })}>
+      <button
+        type="button"
+        className="project-open"
+        aria-label={project.title}
+        aria-describedby={`project-meta-${project.id}`}
+        onClick={() => navigate({ kind: 'project', projectId: project.id, articleId: null })}
+      >
         <span className="project-title">{project.title}</span>
-        <span className="muted">
+        <span className="muted" id={`project-meta-${project.id}`}>
           {project.articleCount} article{project.articleCount === 1 ? '' : 's'} · {project.claimCount} claim
           {project.claimCount === 1 ? '' : 's'} · updated {updated}
         </span>

@@ -55,9 +55,9 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <form className="settings-form" onSubmit={submit} aria-label="Settings">
           <TextField label="Your name" value={settings.authorName} onChange={set('authorName')} error={fieldError('authorName')} placeholder="Shown in each claim’s history" />
           <TextField label="Organisation" value={settings.organisationName} onChange={set('organisationName')} error={fieldError('organisationName')} />
-          <label className="field">
-            <span>Organisation logo</span>
-            <input type="file" accept="image/png,image/jpeg,image/svg+xml" onChange={onLogo} />
+          <div className="field">
+            <label htmlFor="settings-logo">Organisation logo</label>
+            <input id="settings-logo" type="file" accept="image/png,image/jpeg,image/svg+xml" onChange={onLogo} />
             {settings.organisationLogo && (
               <span className="logo-preview">
                 <img src={settings.organisationLogo} alt="Current logo" />
@@ -71,7 +71,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
                 {fieldError('organisationLogo')}
               </span>
             )}
-          </label>
+          </div>
           <TextField label="Report URL" value={settings.reportBaseUrl} onChange={set('reportBaseUrl')} error={fieldError('reportBaseUrl')} type="url" placeholder="https://" />
           {error && !error.field && (
             <p className="field-error" role="alert">

@@ -71,7 +71,7 @@ test('create a project, paste every fixture article, and find it all after reloa
   await harness.stop();
   harness = await startHarnessProcess(dataDir);
   await page.goto(harness.url);
-  await page.getByRole('button', { name: /Fixture articles/ }).click();
+  await page.getByRole('button', { name: 'Fixture articles', exact: true }).click();
   await expectAllArticles(page, 'Fixture articles');
 
   // The rows are really in SQLite, with the text normalised and the direction detected.
@@ -97,13 +97,13 @@ test('rename and delete a project, with confirmation', async ({ page }) => {
   await page.getByRole('button', { name: 'Rename Draft name' }).click();
   await page.getByLabel('New title').fill('Final name');
   await page.getByRole('button', { name: 'Save title' }).click();
-  await expect(page.getByRole('button', { name: /Final name/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Final name', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Delete Final name' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete “Final name”?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('button', { name: /Final name/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Final name', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Delete Final name' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete project' }).click();
   await expect(page.getByText('No projects yet.')).toBeVisible();

@@ -73,7 +73,7 @@ export async function benchFoundation(): Promise<void> {
   );
   const bareWithHistory = timeIt(() =>
     bare.db.transaction(() => {
-      anchors.forEach((anchor, i) => {
+      anchors.forEach((anchor) => {
         const id = crypto.randomUUID();
         insert.run(id, bareProject.id, bareArticle.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now);
         insertChange.run(crypto.randomUUID(), bareProject.id, id, JSON.stringify({ anchor: { after: anchor }, statement: { after: anchor.exact } }), now);

@@ -1,4 +1,5 @@
 import { benchFoundation } from './foundation';
+import { benchReport } from './report';
 
 /**
  * `npm run bench`: prints figures for each capability with a cost, beside its raw limit where one
@@ -6,7 +7,10 @@ import { benchFoundation } from './foundation';
  */
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: [string, () => Promise<void>][] = [['foundation', benchFoundation]];
+  const suites: [string, () => Promise<void>][] = [
+    ['foundation', benchFoundation],
+    ['report', benchReport],
+  ];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PDF_HEADER_TEMPLATE, PRINT_MARGINS_INCHES, pdfFooterTemplate } from '../../shared/report/print';
 import type { PdfOptions, PdfPrinter } from '../services/pdfPrinter';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './security';
 
@@ -17,29 +18,15 @@ export const PRINT_PARTITION = 'factcheck-print';
 const LOAD_TIMEOUT_MS = 30_000;
 const PRINT_TIMEOUT_MS = 120_000;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** Page footer: the report title on the left, "page / pages" on the right (Chromium fills the spans). */
-export function footerTemplate(title: string): string {
-  return [
-    '<div style="font-family: system-ui, sans-serif; font-size: 8px; color: #555; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between;">',
-    `<span style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 75%;">${escapeHtml(title)}</span>`,
-    '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span>',
-    '</div>',
-  ].join('');
-}
-
 export function printOptions(options: PdfOptions): PrintToPDFOptions {
   return {
     pageSize: options.pageSize,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: footerTemplate(options.footerTitle),
-    // Inches; the bottom margin leaves room for the footer.
-    margins: { top: 0.6, bottom: 0.75, left: 0.6, right: 0.6 },
+    // The same header, footer ("Page X of Y") and margins as Playwright's page.pdf() in the harness.
+    headerTemplate: PDF_HEADER_TEMPLATE,
+    footerTemplate: pdfFooterTemplate(options.footerTitle),
+    margins: { ...PRINT_MARGINS_INCHES },
     preferCSSPageSize: false,
     generateTaggedPDF: true,
   };

@@ -5,11 +5,10 @@ import { createElectronDialogs, withDefaultExtension } from '../../../main/elect
 import {
   PRINT_PARTITION,
   createElectronPdfPrinter,
-  escapeHtml,
-  footerTemplate,
   printOptions,
   printerWebPreferences,
 } from '../../../main/electron/pdfPrinter';
+import { pdfFooterTemplate } from '../../../shared/report/print';
 import { FakeBrowserWindow, FakeWebContents, electron, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electron);
@@ -18,10 +17,9 @@ beforeEach(() => resetFakeElectron());
 
 describe('PDF printing', () => {
   it('escapes the footer title and numbers the pages', () => {
-    expect(escapeHtml(`<b>"A" & 'B'</b>`)).toBe('&#60;b&#62;&#34;A&#34; &#38; &#39;B&#39;&#60;/b&#62;');
-    const footer = footerTemplate('Claims <script>alert(1)</script>');
+    const footer = pdfFooterTemplate('Claims <script>alert(1)</script>');
     expect(footer).not.toContain('<script>');
-    expect(footer).toContain('&#60;script&#62;');
+    expect(footer).toContain('Claims &lt;script&gt;');
     expect(footer).toContain('class="pageNumber"');
     expect(footer).toContain('class="totalPages"');
   });
@@ -31,7 +29,7 @@ describe('PDF printing', () => {
       pageSize: 'Letter',
       printBackground: true,
       displayHeaderFooter: true,
-      footerTemplate: footerTemplate('Report'),
+      footerTemplate: pdfFooterTemplate('Report'),
       margins: {
         top: expect.any(Number),
         bottom: expect.any(Number),

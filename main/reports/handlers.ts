@@ -1,0 +1,35 @@
+import { defaultReportFileName, REPORT_FORMAT_INFO } from '../../shared/report/options';
+import { renderReportHtml } from '../../shared/report/html';
+import type { ReportHandlers } from '../api/handlerTypes';
+import type { HandlerDeps } from '../api/handlers';
+import { loadProjectData } from '../api/projectQueries';
+import { readSettings } from '../repositories/settings';
+import { renderReport, withExtension, writeFileAtomic } from './exportReport';
+
+/** Handlers of the report channels (shared/api/contract.reports.ts). */
+export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
+  const { ctx, dialogs, printer } = deps;
+  return {
+    'reports.preview': ({ projectId, options }) => {
+      const data = loadProjectData(ctx, projectId);
+      return { html: renderReportHtml(data, readSettings(ctx), options, new Date()) };
+    },
+
+    'reports.export': async ({ projectId, options, format }) => {
+      // Read first: a deleted project answers "not found" before any dialog opens.
+      const data = loadProjectData(ctx, projectId);
+      const settings = readSettings(ctx);
+      const info = REPORT_FORMAT_INFO[format];
+      const chosen = await dialogs.chooseSavePath({
+        title: 'Export report',
+        defaultName: defaultReportFileName(data.project.title, format),
+        filters: [{ name: info.label, extensions: [info.extension] }],
+      });
+      if (chosen === null) return null;
+      const filePath = withExtension(chosen, format);
+      const rendered = await renderReport(data, settings, options, format, printer, new Date());
+      await writeFileAtomic(filePath, rendered.bytes);
+      return { path: filePath };
+    },
+  };
+}

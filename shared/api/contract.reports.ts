@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Id } from '../domain';
+import { ReportFormat, ReportOptions } from '../report/options';
+
+/**
+ * Request/response schemas of the report channels, merged into ./contract.ts.
+ * - reports.preview: the report as a complete HTML document (inline CSS, no script, nothing remote),
+ *   for the "Report preview" pane; show it in a sandboxed iframe (srcdoc).
+ * - reports.export: asks where to save (default name "<project title> report.<ext>"), writes the file
+ *   atomically and answers its path, or null when the person cancelled the save dialog.
+ */
+export const reportContract = {
+  'reports.preview': {
+    request: z.object({ projectId: Id, options: ReportOptions.optional() }).strict(),
+    response: z.object({ html: z.string() }),
+  },
+  'reports.export': {
+    request: z.object({ projectId: Id, options: ReportOptions.optional(), format: ReportFormat }).strict(),
+    response: z.union([z.object({ path: z.string() }), z.null()]),
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

@@ -1,0 +1,102 @@
+import type { ProjectData, Settings } from '../domain';
+import { buildReportModel, type ReportClaim, type ReportModel } from './model';
+import { resolveReportOptions, type ReportOptionsInput } from './options';
+
+/** Excel reads a UTF-8 file as UTF-8 only when it starts with a byte order mark. */
+export const CSV_BOM = '\ufeff';
+export const CSV_EOL = '\r\n';
+
+/**
+ * A spreadsheet program runs a cell that starts with = + - @ (or tab/CR, which it strips first) as a
+ * formula: "=HYPERLINK(…)" in a claimant field must stay text. Such a cell gets a leading apostrophe
+ * (OWASP's advice), which spreadsheets show as text and do not display.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One RFC 4180 field: always quoted, quotes doubled, line breaks as CRLF. */
+export function csvField(value: string): string {
+  const text = neutraliseFormula(value).replace(/\r\n?|\n/g, CSV_EOL);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function csvRow(values: readonly string[]): string {
+  return values.map(csvField).join(',');
+}
+
+export const CSV_COLUMNS = [
+  'Number',
+  'Claim',
+  'Claimant',
+  'Claim date',
+  'Verdict',
+  'Rating value',
+  'Status',
+  'Rationale',
+  'Quote',
+  'Quote in context',
+  'Sources',
+  'Article title',
+  'Article outlet',
+  'Article author',
+  'Article URL',
+  'Article published',
+  'Report',
+  'Report date',
+] as const;
+
+/** The report as CSV: one row per claim (the quote marked **like this** in its context), the same content as the report (RFC 4180, UTF-8 with BOM, CRLF). */
+export function renderReportCsv(
+  data: ProjectData,
+  settings: Settings,
+  options: ReportOptionsInput | undefined,
+  now: Date,
+): string {
+  return renderModelCsv(buildReportModel(data, settings, resolveReportOptions(options), now));
+}
+
+export function renderModelCsv(model: ReportModel): string {
+  const rows = [csvRow(CSV_COLUMNS), ...model.claims.map((item) => csvRow(claimRow(model, item)))];
+  return CSV_BOM + rows.join(CSV_EOL) + CSV_EOL;
+}
+
+function claimRow(model: ReportModel, item: ReportClaim): string[] {
+  const { claim, article, context } = item;
+  const inContext = context.found
+    ? `${context.clippedStart ? '…' : ''}${context.before}**${context.quote}**${context.after}${context.clippedEnd ? '…' : ''}`
+    : '';
+  const sources = item.sources
+    .map(({ number, source }) =>
+      [
+        `[${number}] ${source.title.trim() || source.url.trim() || 'Untitled source'}`,
+        source.publisher.trim(),
+        source.publishedDate,
+        source.url.trim(),
+        source.accessedDate ? `accessed ${source.accessedDate}` : '',
+      ]
+        .filter(Boolean)
+        .join(' — '),
+    )
+    .join('\n');
+  return [
+    String(item.number),
+    claim.statement.trim() || claim.anchor.exact,
+    claim.claimant,
+    claim.claimDate,
+    item.verdictLabel,
+    item.verdict && item.verdict.ratingValue !== null ? String(item.verdict.ratingValue) : '',
+    item.statusLabel,
+    claim.rationale,
+    context.quote,
+    inContext,
+    sources,
+    article?.title ?? '',
+    article?.outlet ?? '',
+    article?.author ?? '',
+    article?.url ?? '',
+    article?.publishedDate ?? '',
+    model.title,
+    model.date,
+  ];
+}

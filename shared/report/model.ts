@@ -1,0 +1,278 @@
+import {
+  CLAIM_STATUS_LABELS,
+  type Article,
+  type Claim,
+  type ProjectData,
+  type Settings,
+  type Source,
+  type Verdict,
+} from '../domain';
+import { quoteInContext, type QuoteContext } from './context';
+import { NEUTRAL_COLOUR, safeColour, safeHref, safeLogo } from './escape';
+import type { ReportOptions } from './options';
+import { selectClaims } from './select';
+
+export const NOT_YET_RATED = 'Not yet rated';
+
+export interface ReportSource {
+  /** 1-based, as the rationale refers to it: [1], [2] … */
+  number: number;
+  source: Source;
+  href: string | null;
+  archivedHref: string | null;
+}
+
+export interface ReportClaim {
+  /** 1-based position in this report. */
+  number: number;
+  claim: Claim;
+  article: Article | null;
+  verdict: Verdict | null;
+  verdictLabel: string;
+  colour: string;
+  statusLabel: string;
+  approved: boolean;
+  context: QuoteContext;
+  sources: ReportSource[];
+}
+
+export interface VerdictCount {
+  verdict: Verdict | null;
+  label: string;
+  colour: string;
+  count: number;
+}
+
+/** Everything every format renders, computed once: the formats differ only in how they write it. */
+export interface ReportModel {
+  title: string;
+  projectTitle: string;
+  summary: string;
+  organisationName: string;
+  logo: string | null;
+  authors: string;
+  /** YYYY-MM-DD, the day the report was made. */
+  date: string;
+  /** "21 October 2024". */
+  dateLabel: string;
+  reportUrl: string | null;
+  /** The articles of the report (those with a claim in it, or every article when it has no claim). */
+  articles: Article[];
+  claims: ReportClaim[];
+  /** Claims in the project, whatever the selection. */
+  projectClaimCount: number;
+  unapprovedCount: number;
+  /** True when any claim in the report is not approved: the report carries a "Draft" watermark. */
+  draft: boolean;
+  emptyReason: null | 'project-has-no-claims' | 'selection-has-no-claims';
+  scale: Verdict[];
+  tally: VerdictCount[];
+  /** From the scale's numeric values, for ClaimReview; null when the scale has no numbers. */
+  ratingRange: { best: number; worst: number } | null;
+  methodology: string | null;
+  options: ReportOptions;
+}
+
+export const DEFAULT_METHODOLOGY = [
+  'Each claim in this report was marked in the text of the article as it was saved in the project, and is quoted exactly, with the sentence around it.',
+  'A fact-checker researched every claim against the sources listed under it. Sources are numbered for each claim, and references such as [1] in a rationale point to them. The date a source was accessed is given where it was recorded.',
+  'The verdict comes from the rating scale defined at the end of this report. The workflow status of a claim (Unchecked, Researching, In review, Approved) is separate from its verdict: only approved claims have been signed off by an editor, and a report containing any other claim is marked as a draft.',
+].join('\n\n');
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2024-10-21" → "21 October 2024"; anything else is returned as it is. */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const month = MONTHS[Number(match[2]) - 1];
+  return month ? `${Number(match[3])} ${month} ${match[1]}` : isoDate;
+}
+
+/** The local calendar day of an instant, as YYYY-MM-DD. */
+export function localDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function buildReportModel(
+  data: ProjectData,
+  settings: Settings,
+  options: ReportOptions,
+  now: Date,
+): ReportModel {
+  const scale = [...data.verdicts].sort((a, b) => a.position - b.position);
+  const verdictsById = new Map(scale.map((verdict) => [verdict.id, verdict]));
+  const articlesById = new Map(data.articles.map((article) => [article.id, article]));
+  const sourcesByClaim = new Map<string, Source[]>();
+  for (const source of data.sources) {
+    const list = sourcesByClaim.get(source.claimId) ?? [];
+    list.push(source);
+    sourcesByClaim.set(source.claimId, list);
+  }
+
+  const claims: ReportClaim[] = selectClaims(data, options.claims).map((claim, index) => {
+    const article = articlesById.get(claim.articleId) ?? null;
+    const verdict = claim.verdictId === null ? null : (verdictsById.get(claim.verdictId) ?? null);
+    const sources = [...(sourcesByClaim.get(claim.id) ?? [])]
+      .sort((a, b) => a.position - b.position || (a.createdAt < b.createdAt ? -1 : 1))
+      .map((source, position) => ({
+        number: position + 1,
+        source,
+        href: safeHref(source.url),
+        archivedHref: safeHref(source.archivedUrl),
+      }));
+    return {
+      number: index + 1,
+      claim,
+      article,
+      verdict,
+      verdictLabel: verdict?.label ?? NOT_YET_RATED,
+      colour: verdict ? safeColour(verdict.colour) : NEUTRAL_COLOUR,
+      statusLabel: CLAIM_STATUS_LABELS[claim.status] ?? claim.status,
+      approved: claim.status === 'approved',
+      context: article
+        ? quoteInContext(
+            article.text,
+            claim.anchorState === 'orphaned' ? { ...claim.anchor, start: -1 } : claim.anchor,
+          )
+        : quoteInContext('', { ...claim.anchor, start: -1 }),
+      sources,
+    };
+  });
+
+  const reportArticleIds = new Set(claims.map((item) => item.claim.articleId));
+  const articles =
+    claims.length > 0 ? data.articles.filter((article) => reportArticleIds.has(article.id)) : data.articles;
+
+  const tally: VerdictCount[] = [];
+  for (const verdict of scale) {
+    const count = claims.filter((item) => item.verdict?.id === verdict.id).length;
+    if (count > 0) tally.push({ verdict, label: verdict.label, colour: safeColour(verdict.colour), count });
+  }
+  const unrated = claims.filter((item) => item.verdict === null).length;
+  if (unrated > 0)
+    tally.push({ verdict: null, label: NOT_YET_RATED, colour: NEUTRAL_COLOUR, count: unrated });
+
+  const numbers = scale
+    .map((verdict) => verdict.ratingValue)
+    .filter((value): value is number => value !== null);
+  const unapprovedCount = claims.filter((item) => !item.approved).length;
+  const date = localDate(now);
+
+  return {
+    title: options.title.trim() || data.project.title.trim() || 'Fact-check report',
+    projectTitle: data.project.title,
+    summary: data.project.description.trim(),
+    organisationName: settings.organisationName.trim(),
+    logo: safeLogo(settings.organisationLogo),
+    authors: options.authors.trim() || settings.authorName.trim(),
+    date,
+    dateLabel: formatDate(date),
+    reportUrl: reportUrl(settings.reportBaseUrl, data.project.title),
+    articles,
+    claims,
+    projectClaimCount: data.claims.length,
+    unapprovedCount,
+    draft: unapprovedCount > 0,
+    emptyReason:
+      claims.length > 0
+        ? null
+        : data.claims.length === 0
+          ? 'project-has-no-claims'
+          : 'selection-has-no-claims',
+    scale,
+    tally,
+    ratingRange: numbers.length > 0 ? { best: Math.max(...numbers), worst: Math.min(...numbers) } : null,
+    methodology: options.includeMethodology ? options.methodology.trim() || DEFAULT_METHODOLOGY : null,
+    options,
+  };
+}
+
+/**
+ * Where the report is published, from Settings: an address ending in "/" is a folder, and the
+ * project's slug is added ("https://desk.example/checks/" → ".../checks/peskov-on-dprk"); any other
+ * address is the report's own. Null when not set.
+ */
+export function reportUrl(baseUrl: string, projectTitle: string): string | null {
+  const base = safeHref(baseUrl);
+  if (!base) return null;
+  if (!base.endsWith('/')) return base;
+  const slug = projectTitle
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug ? `${base}${encodeURIComponent(slug)}` : base;
+}
+
+/** The sentence a report shows when there is no claim to show. */
+export function emptyReportMessage(model: ReportModel): string {
+  if (model.emptyReason === 'project-has-no-claims') {
+    return 'This project has no claims yet. Mark the checkable claims in an article, then export the report again.';
+  }
+  return `None of the ${model.projectClaimCount} claims in this project match the report’s selection (${describeSelection(model)}).`;
+}
+
+export function describeSelection(model: ReportModel): string {
+  const selection = model.options.claims;
+  if (selection.kind === 'all') return 'all claims';
+  if (selection.kind === 'approved') return 'approved claims only';
+  const labels = selection.verdictIds.map((id) =>
+    id === null ? NOT_YET_RATED : (model.scale.find((v) => v.id === id)?.label ?? 'a deleted verdict'),
+  );
+  return labels.length > 0 ? `verdicts: ${labels.join(', ')}` : 'no verdict chosen';
+}
+
+/** Splits text into paragraphs at blank lines; single line breaks stay inside a paragraph. */
+export function paragraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0);
+}
+
+/** Source references in a rationale: "[1]", "[2, 3]", "[1–3]". */
+export const SOURCE_REFERENCE = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]/g;
+
+/** The numbers a reference names ("2, 4–5" → [2, 4, 5]); empty if any is not a source of the claim. */
+export function referencedNumbers(body: string, sourceCount: number): number[] {
+  const numbers: number[] = [];
+  for (const part of body.split(',')) {
+    const range = /^\s*(\d+)\s*(?:[–-]\s*(\d+))?\s*$/.exec(part);
+    if (!range) return [];
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from || to - from > 50) return [];
+    for (let n = from; n <= to; n++) numbers.push(n);
+  }
+  return numbers.every((n) => n >= 1 && n <= sourceCount) ? numbers : [];
+}
+
+export function sourceLine(source: Source): string[] {
+  return [source.publisher.trim(), source.publishedDate ? formatDate(source.publishedDate) : ''].filter(
+    Boolean,
+  );
+}
+
+export function claimArticleLabel(article: Article | null): string {
+  if (!article) return '';
+  return [article.title, article.outlet].filter((part) => part.trim()).join(' — ');
+}

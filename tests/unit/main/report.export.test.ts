@@ -1,0 +1,297 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient } from '../../../shared/api/client';
+import { ClaimReviewList, type ClaimReview } from '../../../shared/report/claimReview';
+import { openLibraryApi, type Library } from '../../../main/library';
+import { AppError } from '../../../main/errors';
+import {
+  describeWriteError,
+  exportReportToFile,
+  renderReport,
+  writeFileAtomic,
+  type AtomicWriteFs,
+} from '../../../main/reports/exportReport';
+import { loadProjectData } from '../../../main/api/projectQueries';
+import { updateClaim } from '../../../main/repositories/claims';
+import type { FileDialogs } from '../../../main/services/dialogs';
+import type { PdfOptions, PdfPrinter } from '../../../main/services/pdfPrinter';
+import { assertInert, EVIL } from '../shared/reportSample';
+import {
+  createSampleProject,
+  NOW,
+  openTempLibrary,
+  SAMPLE_SETTINGS,
+  TASS_ARTICLE,
+  type TestLibrary,
+} from './reportFixture';
+
+/** A printer that records what it was asked to print (the PDF itself is tested in report.pdf.test.ts). */
+function recordingPrinter() {
+  const jobs: { html: string; options: PdfOptions }[] = [];
+  const printer: PdfPrinter = {
+    print: async (html, options) => {
+      jobs.push({ html, options });
+      return Buffer.from('%PDF-1.7 fake');
+    },
+  };
+  return { printer, jobs };
+}
+
+const leftovers = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+
+let lib: TestLibrary;
+let projectId: string;
+beforeEach(() => {
+  lib = openTempLibrary();
+  projectId = createSampleProject(
+    lib.ctx,
+    'Peskov on North Korean troops',
+    [TASS_ARTICLE],
+    'What the Kremlin said on 21 October 2024.',
+  );
+});
+afterEach(() => lib.close());
+
+describe('exportReportToFile', () => {
+  it('writes every format from the project in the SQLite library', async () => {
+    const { printer, jobs } = recordingPrinter();
+    const out = path.join(lib.dir, 'out');
+    fs.mkdirSync(out);
+    for (const format of ['html', 'md', 'csv', 'jsonld', 'pdf'] as const) {
+      const written = await exportReportToFile({
+        ctx: lib.ctx,
+        printer,
+        projectId,
+        format,
+        filePath: path.join(out, `report.${format}`),
+        now: NOW,
+      });
+      expect(written.claimCount).toBe(6);
+      expect(fs.statSync(written.path).size).toBeGreaterThan(10);
+    }
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    assertInert(html);
+    for (const spec of TASS_ARTICLE.claims) {
+      expect(html).toContain(spec.claimant);
+      for (const source of spec.sources) expect(html).toContain(source.title!);
+    }
+    // The PDF is the same HTML, printed with the report title in the footer.
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.html).toBe(html);
+    expect(jobs[0]!.options).toEqual({ pageSize: 'A4', footerTitle: 'Peskov on North Korean troops' });
+
+    const reviews = JSON.parse(fs.readFileSync(path.join(out, 'report.jsonld'), 'utf8')) as ClaimReview[];
+    expect(ClaimReviewList.parse(reviews)).toHaveLength(6);
+    expect(fs.readFileSync(path.join(out, 'report.csv')).subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
+    expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('### 6. press allegations');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('passes the page size and the title override to the printer', async () => {
+    const { printer, jobs } = recordingPrinter();
+    const data = loadProjectData(lib.ctx, projectId);
+    await renderReport(
+      data,
+      SAMPLE_SETTINGS,
+      { pageSize: 'Letter', title: 'Weekly check' },
+      'pdf',
+      printer,
+      NOW,
+    );
+    expect(jobs[0]!.options).toEqual({ pageSize: 'Letter', footerTitle: 'Weekly check' });
+    expect(jobs[0]!.html).toContain('@page { size: letter;');
+  });
+
+  it('keeps hostile text from the library as text in every format', async () => {
+    const data = loadProjectData(lib.ctx, projectId);
+    for (const claim of data.claims)
+      updateClaim(lib.ctx, claim.id, { statement: EVIL, claimant: EVIL, rationale: EVIL });
+    const { printer } = recordingPrinter();
+    const html = (
+      await renderReport(loadProjectData(lib.ctx, projectId), SAMPLE_SETTINGS, {}, 'html', printer, NOW)
+    ).bytes.toString('utf8');
+    assertInert(html);
+    const jsonld = (
+      await renderReport(loadProjectData(lib.ctx, projectId), SAMPLE_SETTINGS, {}, 'jsonld', printer, NOW)
+    ).bytes.toString('utf8');
+    expect(jsonld).not.toMatch(/<\/script/i);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-write-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('replaces an existing file whole', async () => {
+    const target = path.join(dir, 'report.html');
+    fs.writeFileSync(target, 'old');
+    await writeFileAtomic(target, Buffer.from('new'));
+    expect(fs.readFileSync(target, 'utf8')).toBe('new');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('leaves the old file and no temporary file when the disk fills up mid-write', async () => {
+    const target = path.join(dir, 'report.pdf');
+    fs.writeFileSync(target, 'the last good report');
+    const fullDisk: AtomicWriteFs = {
+      writeFile: async (file, data) => {
+        fs.writeFileSync(file, data.subarray(0, 3));
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+      rename: async (from, to) => fs.renameSync(from, to),
+      rm: async (file, options) => fs.rmSync(file, options),
+    };
+    const error = await writeFileAtomic(target, Buffer.from('a much longer new report'), fullDisk).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'storage_full' });
+    expect((error as AppError).message).toMatch(/disk is full.*nothing was written/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('the last good report');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('says clearly when the folder cannot be written to, and writes nothing', async () => {
+    // As root, permissions do not stop a write, but a read-only file system (sysfs) does.
+    const readOnlyDir = process.getuid?.() === 0 ? '/sys' : path.join(dir, 'locked');
+    if (readOnlyDir !== '/sys') {
+      fs.mkdirSync(readOnlyDir);
+      fs.chmodSync(readOnlyDir, 0o555);
+    }
+    const error = await writeFileAtomic(path.join(readOnlyDir, 'report.pdf'), Buffer.from('x')).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('storage_read_only');
+    expect((error as AppError).message).toMatch(
+      /cannot be saved in .*Choose another folder; nothing was written\./,
+    );
+    expect(fs.existsSync(path.join(readOnlyDir, 'report.pdf'))).toBe(false);
+    if (readOnlyDir !== '/sys') expect(fs.readdirSync(readOnlyDir)).toEqual([]);
+  });
+
+  it('names the problem for a missing folder or a name that is a folder', async () => {
+    await expect(
+      writeFileAtomic(path.join(dir, 'no', 'such', 'report.pdf'), Buffer.from('x')),
+    ).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/does not exist/) });
+    fs.mkdirSync(path.join(dir, 'taken.pdf'));
+    await expect(writeFileAtomic(path.join(dir, 'taken.pdf'), Buffer.from('x'))).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/is a folder/),
+    });
+    expect(leftovers(dir)).toEqual([]);
+    expect(
+      describeWriteError(Object.assign(new Error('x'), { code: 'EROFS' }), '/media/cd/report.pdf').message,
+    ).toMatch(/drive is read-only/);
+  });
+});
+
+describe('report channels', () => {
+  let library: Library;
+  let api: ApiClient;
+  let dataDir: string;
+  let nextSave: string | null;
+  const saveRequests: { title: string; defaultName: string }[] = [];
+  const dialogs: FileDialogs = {
+    chooseSavePath: async (options) => {
+      saveRequests.push(options);
+      return nextSave;
+    },
+    chooseOpenPath: async () => null,
+  };
+  const { printer, jobs } = recordingPrinter();
+
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-channels-'));
+    library = openLibraryApi({
+      dataDir,
+      appVersion: 'test',
+      dialogs,
+      printer,
+      validateResponses: true,
+      log: () => undefined,
+    });
+    api = createApiClient({
+      invoke: (channel, request) => library.registry.dispatch(channel, request),
+      subscribe: () => () => undefined,
+    });
+    saveRequests.length = 0;
+    jobs.length = 0;
+  });
+  afterEach(() => {
+    library.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('reports.preview answers the report HTML for the options', async () => {
+    const id = createSampleProject(library.ctx!, 'Peskov on North Korean troops', [TASS_ARTICLE]);
+    const { html } = await api.call('reports.preview', {
+      projectId: id,
+      options: { claims: { kind: 'approved' } },
+    });
+    assertInert(html);
+    expect(html.match(/<article class="claim /g)).toHaveLength(4);
+    expect(
+      (await api.call('reports.preview', { projectId: id })).html.match(/<article class="claim /g),
+    ).toHaveLength(6);
+  });
+
+  it('reports.export asks where to save, with "<project title> report.<ext>", writes there and answers the path', async () => {
+    const id = createSampleProject(library.ctx!, 'Peskov on North Korean troops', [TASS_ARTICLE]);
+    nextSave = path.join(dataDir, 'chosen');
+    const result = await api.call('reports.export', {
+      projectId: id,
+      format: 'csv',
+      options: { claims: { kind: 'approved' } },
+    });
+    expect(saveRequests[0]).toMatchObject({
+      title: 'Export report',
+      defaultName: 'Peskov on North Korean troops report.csv',
+    });
+    expect(result).toEqual({ path: path.join(dataDir, 'chosen.csv') });
+    // The four approved claims, one record each (a record starts with its number).
+    expect(fs.readFileSync(result!.path, 'utf8').match(/\r\n"\d+",/g)).toHaveLength(4);
+
+    nextSave = path.join(dataDir, 'report.pdf');
+    expect(
+      await api.call('reports.export', { projectId: id, format: 'pdf', options: { pageSize: 'Letter' } }),
+    ).toEqual({ path: nextSave });
+    expect(jobs[0]!.options.pageSize).toBe('Letter');
+  });
+
+  it('reports.export answers null, and writes nothing, when the person cancels', async () => {
+    const id = createSampleProject(library.ctx!, 'Peskov', [TASS_ARTICLE]);
+    nextSave = null;
+    expect(await api.call('reports.export', { projectId: id, format: 'html' })).toBeNull();
+    expect(fs.readdirSync(dataDir).filter((name) => !name.startsWith('library.sqlite'))).toEqual([]);
+  });
+
+  it('refuses a bad request, an unknown project and an unwritable place with a readable error', async () => {
+    const id = createSampleProject(library.ctx!, 'Peskov', [TASS_ARTICLE]);
+    expect(
+      await library.registry.dispatch('reports.export', { projectId: id, format: 'docx' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'format' } });
+    expect(
+      await library.registry.dispatch('reports.preview', { projectId: id, options: { pageSize: 'A3' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(
+      await library.registry.dispatch('reports.preview', {
+        projectId: '3f1c1c36-5b0e-4c47-9d1b-2f9f0d5e8a11',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(saveRequests).toHaveLength(0);
+    nextSave = path.join(dataDir, 'missing-folder', 'report.html');
+    const result = await library.registry.dispatch('reports.export', { projectId: id, format: 'html' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/does not exist/) },
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { benchFoundation } from './foundation';
 import { benchReport } from './report';
+import { benchProjectFiles } from './projectFiles';
 
 /**
  * `npm run bench`: prints figures for each capability with a cost, beside its raw limit where one
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const suites: [string, () => Promise<void>][] = [
     ['foundation', benchFoundation],
     ['report', benchReport],
+    ['projectFiles', benchProjectFiles],
   ];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;

@@ -1,0 +1,267 @@
+/**
+ * The `.factcheck` project file, format version 1: a zip holding manifest.json and project.json
+ * (docs/project-file-format.md). These zod schemas are the format's definition: the JSON Schema in
+ * docs/project-file.schema.json is generated from them (./schema.ts).
+ *
+ * The v1 schemas are written out here on purpose rather than reusing shared/domain: a released
+ * format never changes, while the domain will. When the domain moves on, add ProjectPayloadV2, an
+ * upgrade step in ./upgrade.ts, and keep these as they are so old files keep importing.
+ */
+import { z } from 'zod';
+import type { Change, ProjectData } from '../../shared/domain';
+import { isHttpUrl } from '../../shared/domain/article';
+import { CalendarDate, Id, Timestamp } from '../../shared/domain/ids';
+import { LIMITS } from '../../shared/domain/limits';
+
+export const FORMAT_NAME = 'factcheck-project';
+/** The version this app writes. Files of a higher version are refused; lower ones are upgraded. */
+export const FORMAT_VERSION = 1;
+export const FILE_EXTENSION = '.factcheck';
+export const MANIFEST_ENTRY = 'manifest.json';
+export const PROJECT_ENTRY = 'project.json';
+/** Reserved for later versions (images, PDFs of sources); v1 files carry none. */
+export const ATTACHMENTS_DIR = 'attachments/';
+
+const MiB = 1024 * 1024;
+
+/**
+ * What an import accepts at most. Each limit keeps a damaged or hostile file from freezing the app
+ * or filling memory; each has its own message. Export refuses a project over these limits too, so
+ * the app never writes a file it would not read back.
+ */
+export const PROJECT_FILE_LIMITS = {
+  /** The .factcheck file itself, as stored on disk. */
+  fileBytes: 256 * MiB,
+  /** Entries in the zip (manifest, project, attachments). */
+  entries: 1_000,
+  manifestBytes: 1 * MiB,
+  /** project.json once unpacked: checked against the declared size before inflating, and capped while inflating. */
+  projectJsonBytes: 256 * MiB,
+  /** All entries together, as declared in the zip directory. */
+  totalUnpackedBytes: 512 * MiB,
+  /** Any one string anywhere in project.json (the longest allowed field is an article's text). */
+  stringChars: LIMITS.articleTextChars,
+  /** Nesting of JSON values (the format itself nests 6 levels). */
+  jsonDepth: 32,
+  verdicts: 200,
+  articles: 2_000,
+  /** 50,000 claims import in about a second; a newsroom project has hundreds. */
+  claims: 50_000,
+  sources: 250_000,
+  changes: 1_000_000,
+  fieldsPerChange: 50,
+} as const;
+export type ProjectFileLimits = { -readonly [K in keyof typeof PROJECT_FILE_LIMITS]: number };
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks (no transforms: an import stores exactly what the file says).
+
+const HttpUrlOrEmpty = z
+  .string()
+  .max(LIMITS.urlChars)
+  .refine((value) => value === '' || isHttpUrl(value), {
+    message: 'Only web addresses (http:// or https://) are allowed.',
+  })
+  .meta({ description: 'An http(s) URL, or empty. Other schemes (javascript:, file:, data:) are refused.' });
+
+const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a7f37.');
+const Position = z.number().int().min(0).max(1_000_000);
+const text = (max: number) =>
+  z.string().max(max, `Too long: at most ${max.toLocaleString('en')} characters.`);
+
+// ---------------------------------------------------------------------------------------------
+// manifest.json
+
+export const ManifestEntryV1 = z.strictObject({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'A checksum must be 64 lowercase hex digits.')
+    .meta({ description: 'SHA-256 of the entry’s bytes, lowercase hex.' }),
+  bytes: z.number().int().min(0).meta({ description: 'Size of the entry in bytes, unpacked.' }),
+});
+
+export const ManifestV1 = z
+  .strictObject({
+    format: z.literal(FORMAT_NAME),
+    formatVersion: z.literal(1),
+    appVersion: text(100).meta({ description: 'Version of the app that wrote the file.' }),
+    exportedAt: Timestamp,
+    exportedBy: text(LIMITS.shortTextChars).meta({
+      description: 'The author name set in the exporting app; may be empty.',
+    }),
+    entries: z
+      .record(z.string().min(1).max(500), ManifestEntryV1)
+      .meta({
+        description: 'Every entry of the zip except manifest.json itself, by path: its size and SHA-256.',
+      }),
+  })
+  .meta({ title: 'manifest.json (format version 1)' });
+export type ManifestV1 = z.infer<typeof ManifestV1>;
+
+/** Read before anything else, so a file from the future is refused before its schema is applied. */
+export const ManifestEnvelope = z.object({ format: z.unknown(), formatVersion: z.unknown() });
+
+// ---------------------------------------------------------------------------------------------
+// project.json
+
+export const ProjectV1 = z.strictObject({
+  id: Id,
+  title: z
+    .string()
+    .min(1, 'A project needs a title.')
+    .max(LIMITS.titleChars, `Too long: at most ${LIMITS.titleChars} characters.`),
+  description: text(LIMITS.noteChars),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const VerdictV1 = z.strictObject({
+  id: Id,
+  projectId: Id,
+  position: Position,
+  label: z.string().min(1, 'A verdict needs a label.').max(100, 'Too long: at most 100 characters.'),
+  description: text(2_000),
+  colour: HexColour,
+  ratingValue: z.union([z.number(), z.null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ArticleV1 = z.strictObject({
+  id: Id,
+  projectId: Id,
+  title: z
+    .string()
+    .min(1, 'An article needs a title.')
+    .max(LIMITS.titleChars, `Too long: at most ${LIMITS.titleChars} characters.`),
+  outlet: text(LIMITS.shortTextChars),
+  author: text(LIMITS.shortTextChars),
+  url: HttpUrlOrEmpty,
+  publishedDate: CalendarDate,
+  language: text(35),
+  direction: z.enum(['ltr', 'rtl']),
+  text: text(LIMITS.articleTextChars).meta({
+    description: 'The article, normalised (NFC, \\n line ends); claim offsets are UTF-16 code units into it.',
+  }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ClaimAnchorV1 = z.strictObject({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  exact: text(LIMITS.claimChars),
+  prefix: text(200),
+  suffix: text(200),
+});
+
+export const ClaimV1 = z.strictObject({
+  id: Id,
+  projectId: Id,
+  articleId: Id,
+  anchor: ClaimAnchorV1.meta({
+    description:
+      'Where the claim is in the article: start/end in UTF-16 code units, and the quoted text. An anchored claim must quote text.slice(start, end) exactly.',
+  }),
+  anchorState: z.enum(['anchored', 'orphaned']),
+  statement: text(LIMITS.claimChars),
+  claimant: text(LIMITS.shortTextChars),
+  claimDate: CalendarDate,
+  verdictId: z.union([Id, z.null()]),
+  rationale: text(LIMITS.rationaleChars),
+  status: z.enum(['unchecked', 'researching', 'in_review', 'approved']),
+  tags: z
+    .array(z.string().min(1, 'A tag cannot be empty.').max(100, 'Too long: at most 100 characters.'))
+    .max(LIMITS.tagCount, `At most ${LIMITS.tagCount} tags.`),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const SourceV1 = z.strictObject({
+  id: Id,
+  claimId: Id,
+  position: Position,
+  url: HttpUrlOrEmpty,
+  title: text(LIMITS.titleChars),
+  publisher: text(LIMITS.shortTextChars),
+  publishedDate: CalendarDate,
+  accessedDate: CalendarDate,
+  archivedUrl: HttpUrlOrEmpty,
+  excerpt: text(LIMITS.noteChars),
+  note: text(LIMITS.noteChars),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const FieldChangeV1 = z.strictObject({
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+export const ChangeV1 = z
+  .strictObject({
+    id: Id.meta({
+      description:
+        'Unique per change, kept across copies: the changes two copies share are their merge base.',
+    }),
+    projectId: Id,
+    entityType: z.enum(['project', 'article', 'claim', 'source', 'verdict']),
+    entityId: Id,
+    op: z.enum(['create', 'update', 'delete']),
+    fields: z
+      .record(z.string().min(1).max(100), FieldChangeV1)
+      .meta({
+        description:
+          'The fields the change touched: after only for create, before only for delete, both for update.',
+      }),
+    author: text(LIMITS.shortTextChars),
+    at: Timestamp,
+  })
+  .refine((change) => Object.keys(change.fields).length <= PROJECT_FILE_LIMITS.fieldsPerChange, {
+    message: `A change can touch at most ${PROJECT_FILE_LIMITS.fieldsPerChange} fields.`,
+  });
+
+const limitedArray = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `A project file can hold at most ${max.toLocaleString('en')} ${what}.`);
+
+export const ProjectPayloadV1 = z
+  .strictObject({
+    project: ProjectV1,
+    verdicts: limitedArray(VerdictV1, PROJECT_FILE_LIMITS.verdicts, 'verdicts').meta({
+      description: 'The project’s verdict scale.',
+    }),
+    articles: limitedArray(ArticleV1, PROJECT_FILE_LIMITS.articles, 'articles'),
+    claims: limitedArray(ClaimV1, PROJECT_FILE_LIMITS.claims, 'claims'),
+    sources: limitedArray(SourceV1, PROJECT_FILE_LIMITS.sources, 'sources'),
+    changes: limitedArray(ChangeV1, PROJECT_FILE_LIMITS.changes, 'history entries').meta({
+      description: 'The change history, oldest first, including changes of records since deleted.',
+    }),
+  })
+  .meta({ title: 'project.json (format version 1)' });
+export type ProjectPayloadV1 = z.infer<typeof ProjectPayloadV1>;
+
+// ---------------------------------------------------------------------------------------------
+// The current version, and every version's schemas (the upgrade pipeline parses with these).
+
+export const ProjectPayload = ProjectPayloadV1;
+export type ProjectPayload = ProjectPayloadV1;
+export type PayloadRecord =
+  | ProjectPayload['project']
+  | ProjectPayload['verdicts'][number]
+  | ProjectPayload['articles'][number]
+  | ProjectPayload['claims'][number]
+  | ProjectPayload['sources'][number];
+
+export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ManifestV1 };
+export const PAYLOAD_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ProjectPayloadV1 };
+
+/** The current manifest (whatever the file's version, this is what the app keeps after reading it). */
+export type Manifest = ManifestV1;
+
+// Compile-time guard: the current payload must hold the app's records as they are. When a domain
+// type gains a field, this stops compiling until a new format version carries it.
+type Assignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _payloadMatchesDomain: Assignable<Omit<ProjectPayload, 'changes'>, ProjectData> = true;
+const _changesMatchDomain: Assignable<ProjectPayload['changes'][number], Change> = true;
+void _payloadMatchesDomain;
+void _changesMatchDomain;

@@ -1,0 +1,371 @@
+/**
+ * Import: read and check a project file completely (./unpack, ./upgrade, ./validate), then plan
+ * (new project, merge into the existing one, or a separate copy) and apply the plan in one
+ * transaction. Any failure before or during the write leaves the library as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, toAppError } from '../errors';
+import type { RepoContext } from '../repositories/context';
+import {
+  PROJECT_ENTRY,
+  PROJECT_FILE_LIMITS,
+  type Manifest,
+  type ProjectFileLimits,
+  type ProjectPayload,
+} from './format';
+import { createBackup } from './backups';
+import {
+  planMerge,
+  resolveMerge,
+  type EntityCounts,
+  type MergeConflict,
+  type MergePlan,
+  type Resolutions,
+  type Side,
+} from './merge';
+import { formatBytes, importError } from './messages';
+import { applyPayloadDiff, insertChanges, insertProjectPayload, readProjectPayload } from './projectStore';
+import { decodeUtf8, unpackProjectFile } from './unpack';
+import { upgradePayload, type UpgradePipeline } from './upgrade';
+import { checkIntegrity, checkRawLimits } from './validate';
+
+export interface ProjectFileContents {
+  fileName: string;
+  /** The version the file was written in (the payload is upgraded to the current one). */
+  formatVersion: number;
+  manifest: Manifest;
+  payload: ProjectPayload;
+}
+
+export interface ReadOptions {
+  limits?: Partial<ProjectFileLimits>;
+  pipeline?: UpgradePipeline;
+}
+
+/** Everything about the file is checked here; what returns is a valid, current payload. */
+export function parseProjectFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): ProjectFileContents {
+  const limits: ProjectFileLimits = { ...PROJECT_FILE_LIMITS, ...options.limits };
+  try {
+    const unpacked = unpackProjectFile(bytes, { fileName, limits });
+    const text = decodeUtf8(unpacked.projectJson, fileName, PROJECT_ENTRY);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw importError(
+        'invalid_request',
+        fileName,
+        `${PROJECT_ENTRY} is not valid JSON (${error instanceof Error ? error.message : 'unreadable'})`,
+      );
+    }
+    checkRawLimits(raw, fileName, limits);
+    const payload = upgradePayload(raw, unpacked.formatVersion, fileName, options.pipeline) as ProjectPayload;
+    checkIntegrity(payload, fileName);
+    return { fileName, formatVersion: unpacked.formatVersion, manifest: unpacked.manifest, payload };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Whatever else a damaged file provokes, the person gets a sentence, not a stack trace.
+    throw importError('invalid_request', fileName, 'the file is damaged and could not be read');
+  }
+}
+
+export function readProjectFileFromPath(filePath: string, options: ReadOptions = {}): ProjectFileContents {
+  const fileName = path.basename(filePath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw new AppError(
+      'not_found',
+      `“${fileName}” was not found (${filePath}). It may have been moved or renamed.`,
+    );
+  }
+  if (!stat.isFile()) throw importError('invalid_request', fileName, 'it is a folder, not a project file');
+  const limit = options.limits?.fileBytes ?? PROJECT_FILE_LIMITS.fileBytes;
+  if (stat.size > limit)
+    throw importError(
+      'too_large',
+      fileName,
+      `the file is ${formatBytes(stat.size)}; a project file can be at most ${formatBytes(limit)}`,
+    );
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(filePath);
+  } catch (error) {
+    const code = toAppError(error).code;
+    throw importError(
+      code === 'storage_read_only' ? 'forbidden' : 'invalid_request',
+      fileName,
+      'the file could not be read (check that you may open it)',
+    );
+  }
+  return parseProjectFile(bytes, fileName, options);
+}
+
+export type ImportMode = 'new' | 'merge' | 'copy';
+
+export interface ImportPreview {
+  added: EntityCounts;
+  updated: EntityCounts;
+  deleted: EntityCounts;
+  projectUpdated: boolean;
+  changesImported: number;
+}
+
+export interface ImportPlan {
+  mode: ImportMode;
+  contents: ProjectFileContents;
+  merge: MergePlan | null;
+  conflicts: MergeConflict[];
+  /** What applying would do (for a merge: keeping yours in every conflict). */
+  preview: ImportPreview;
+}
+
+const countsOf = (payload: ProjectPayload): EntityCounts => ({
+  verdicts: payload.verdicts.length,
+  articles: payload.articles.length,
+  claims: payload.claims.length,
+  sources: payload.sources.length,
+});
+const zeroCounts = (): EntityCounts => ({ verdicts: 0, articles: 0, claims: 0, sources: 0 });
+
+export function planImport(
+  ctx: RepoContext,
+  contents: ProjectFileContents,
+  options: { asCopy?: boolean; preview?: boolean } = {},
+): ImportPlan {
+  const theirs = contents.payload;
+  const fresh: ImportPreview = {
+    added: countsOf(theirs),
+    updated: zeroCounts(),
+    deleted: zeroCounts(),
+    projectUpdated: false,
+    changesImported: theirs.changes.length,
+  };
+  if (options.asCopy) return { mode: 'copy', contents, merge: null, conflicts: [], preview: fresh };
+  const ours = readProjectPayload(ctx, theirs.project.id);
+  if (!ours) return { mode: 'new', contents, merge: null, conflicts: [], preview: fresh };
+  const merge = planMerge(ours, theirs);
+  if (options.preview === false)
+    return { mode: 'merge', contents, merge, conflicts: merge.conflicts, preview: fresh };
+  const { summary } = resolveMerge(merge, {}, { author: '', now: ctx.now(), newId: ctx.newId }, 'yours');
+  return {
+    mode: 'merge',
+    contents,
+    merge,
+    conflicts: merge.conflicts,
+    preview: {
+      added: summary.added,
+      updated: summary.updated,
+      deleted: summary.deleted,
+      projectUpdated: summary.projectUpdated,
+      changesImported: summary.changesImported,
+    },
+  };
+}
+
+export interface ApplyOptions {
+  asCopy?: boolean;
+  /** Conflict id → the side to keep. */
+  resolutions?: Resolutions;
+  /** The side for every conflict without its own resolution ("keep all of theirs"). */
+  defaultSide?: Side;
+  /**
+   * What the person reviewed. The plan is computed again inside the write transaction; if the
+   * library changed meanwhile so that it has other conflicts (or another mode), nothing is written.
+   */
+  expected?: { mode: ImportMode; conflictIds: readonly string[] };
+}
+
+export interface ImportSummary {
+  projectId: string;
+  title: string;
+  mode: ImportMode;
+  added: EntityCounts;
+  updated: EntityCounts;
+  deleted: EntityCounts;
+  projectUpdated: boolean;
+  resolved: { yours: number; theirs: number };
+  changesImported: number;
+  changesRecorded: number;
+  reanchoredClaims: number;
+  orphanedClaims: number;
+  /** The backup taken before a merge ("Restore version before import"); null when none was needed. */
+  backupId: string | null;
+  /** True when the library already had everything in the file. */
+  unchanged: boolean;
+}
+
+export function applyImport(
+  ctx: RepoContext,
+  contents: ProjectFileContents,
+  options: ApplyOptions = {},
+): ImportSummary {
+  try {
+    return ctx.tx(() => applyInTransaction(ctx, contents, options));
+  } catch (error) {
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error
+        ? String((error as { code: unknown }).code)
+        : '';
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw importError(
+        'conflict',
+        contents.fileName,
+        'some of its records have the same ids as records of another project in your library (it may have been imported before as a copy). Import it as a separate copy instead',
+      );
+    }
+    throw toAppError(error);
+  }
+}
+
+function applyInTransaction(
+  ctx: RepoContext,
+  contents: ProjectFileContents,
+  options: ApplyOptions,
+): ImportSummary {
+  const plan = planImport(ctx, contents, { asCopy: options.asCopy ?? false, preview: false });
+  if (options.expected) {
+    const seen = new Set(options.expected.conflictIds);
+    if (plan.mode !== options.expected.mode || plan.conflicts.some((conflict) => !seen.has(conflict.id))) {
+      throw new AppError(
+        'conflict',
+        'The project changed in your library since you opened the file. Open the file again to review what it will change. Nothing was changed.',
+      );
+    }
+  }
+  const base = {
+    resolved: { yours: 0, theirs: 0 },
+    changesRecorded: 0,
+    reanchoredClaims: 0,
+    orphanedClaims: 0,
+    backupId: null,
+    unchanged: false,
+  };
+  if (plan.mode === 'new') {
+    insertProjectPayload(ctx, contents.payload);
+    return {
+      ...base,
+      ...plan.preview,
+      projectId: contents.payload.project.id,
+      title: contents.payload.project.title,
+      mode: 'new',
+    };
+  }
+  if (plan.mode === 'copy') {
+    const { payload, changesRecorded } = copyWithNewIds(contents.payload, ctx, takenTitles(ctx));
+    insertProjectPayload(ctx, payload);
+    return {
+      ...base,
+      ...plan.preview,
+      changesRecorded,
+      projectId: payload.project.id,
+      title: payload.project.title,
+      mode: 'copy',
+    };
+  }
+  const merge = plan.merge!;
+  const outcome = resolveMerge(
+    merge,
+    options.resolutions ?? {},
+    { author: ctx.author(), now: ctx.now(), newId: ctx.newId },
+    options.defaultSide,
+  );
+  const summary = {
+    ...base,
+    ...outcome.summary,
+    projectId: merge.projectId,
+    title: outcome.payload.project.title,
+    mode: 'merge' as const,
+  };
+  if (!outcome.changed) return { ...summary, unchanged: true };
+  // The merged project must hold together exactly like an imported one; if not, write nothing.
+  checkIntegrity(outcome.payload, contents.fileName);
+  const backupId = createBackup(ctx, merge.yours, `Before importing “${contents.fileName}”`);
+  applyPayloadDiff(ctx, merge.yours, outcome.payload);
+  insertChanges(ctx, outcome.appendChanges);
+  return { ...summary, backupId };
+}
+
+function takenTitles(ctx: RepoContext): Set<string> {
+  return new Set(
+    (ctx.stmt(`SELECT title FROM projects`).all() as { title: string }[]).map((row) => row.title),
+  );
+}
+
+/**
+ * The same project under new ids everywhere (records, history entries, the ids history entries
+ * refer to), so it can sit beside the original. A title already in the library gets " (copy)",
+ * recorded as a change by the local user.
+ */
+export function copyWithNewIds(
+  payload: ProjectPayload,
+  ctx: Pick<RepoContext, 'newId' | 'now' | 'author'>,
+  titles: ReadonlySet<string> = new Set(),
+): { payload: ProjectPayload; changesRecorded: number } {
+  const ids = new Map<string, string>();
+  const remap = (id: string): string => {
+    let next = ids.get(id);
+    if (!next) ids.set(id, (next = ctx.newId()));
+    return next;
+  };
+  const projectId = remap(payload.project.id);
+  for (const list of [payload.verdicts, payload.articles, payload.claims, payload.sources])
+    for (const record of list) remap(record.id);
+  for (const change of payload.changes) remap(change.entityId);
+  const ref = (value: unknown) => (typeof value === 'string' && ids.has(value) ? ids.get(value)! : value);
+
+  const changes: ProjectPayload['changes'] = payload.changes.map((change) => {
+    const fields: ProjectPayload['changes'][number]['fields'] = {};
+    for (const [field, values] of Object.entries(change.fields)) {
+      const refers = field === 'verdictId' || field === 'claimId' || field === 'articleId';
+      const copy: { before?: unknown; after?: unknown } = {};
+      if ('before' in values) copy.before = refers ? ref(values.before) : values.before;
+      if ('after' in values) copy.after = refers ? ref(values.after) : values.after;
+      fields[field] = copy;
+    }
+    return { ...change, id: ctx.newId(), projectId, entityId: ids.get(change.entityId)!, fields };
+  });
+  let title = payload.project.title;
+  if (titles.has(title)) {
+    const base = Array.from(title).slice(0, 480).join('');
+    title = `${base} (copy)`;
+    for (let n = 2; titles.has(title); n++) title = `${base} (copy ${n})`;
+    changes.push({
+      id: ctx.newId(),
+      projectId,
+      entityType: 'project',
+      entityId: projectId,
+      op: 'update',
+      fields: { title: { before: payload.project.title, after: title } },
+      author: ctx.author(),
+      at: ctx.now(),
+    });
+  }
+  return {
+    payload: {
+      project: { ...payload.project, id: projectId, title },
+      verdicts: payload.verdicts.map((verdict) => ({ ...verdict, id: ids.get(verdict.id)!, projectId })),
+      articles: payload.articles.map((article) => ({ ...article, id: ids.get(article.id)!, projectId })),
+      claims: payload.claims.map((claim) => ({
+        ...claim,
+        id: ids.get(claim.id)!,
+        projectId,
+        articleId: ids.get(claim.articleId)!,
+        verdictId: claim.verdictId === null ? null : ids.get(claim.verdictId)!,
+      })),
+      sources: payload.sources.map((source) => ({
+        ...source,
+        id: ids.get(source.id)!,
+        claimId: ids.get(source.claimId)!,
+      })),
+      changes,
+    },
+    changesRecorded: title === payload.project.title ? 0 : 1,
+  };
+}

@@ -1,0 +1,520 @@
+/**
+ * Reads a whole project as a payload and writes one back, with plain SQL. Imported records and
+ * history are stored as they are (their ids, timestamps and authors), so nothing here goes through
+ * the repositories, which would record new changes for every row.
+ * Reads are in a fixed order, so exporting the same data twice gives the same project.json.
+ */
+import type { Change } from '../../shared/domain';
+import type { RepoContext } from '../repositories/context';
+import type { ProjectPayload } from './format';
+import { sameJson } from './records';
+
+type Payload = ProjectPayload;
+type ProjectRecord = Payload['project'];
+type VerdictRecord = Payload['verdicts'][number];
+type ArticleRecord = Payload['articles'][number];
+type ClaimRecord = Payload['claims'][number];
+type SourceRecord = Payload['sources'][number];
+
+interface ClaimRow {
+  id: string;
+  project_id: string;
+  article_id: string;
+  anchor_start: number;
+  anchor_end: number;
+  anchor_exact: string;
+  anchor_prefix: string;
+  anchor_suffix: string;
+  anchor_state: ClaimRecord['anchorState'];
+  statement: string;
+  claimant: string;
+  claim_date: string;
+  verdict_id: string | null;
+  rationale: string;
+  status: ClaimRecord['status'];
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function findProjectRow(ctx: RepoContext, projectId: string): ProjectRecord | undefined {
+  const row = ctx
+    .stmt(`SELECT id, title, description, created_at, updated_at FROM projects WHERE id = ?`)
+    .get(projectId) as
+    { id: string; title: string; description: string; created_at: string; updated_at: string } | undefined;
+  return (
+    row && {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }
+  );
+}
+
+/** The project's records (everything but the history), in a fixed order. */
+export function readProjectRecords(
+  ctx: RepoContext,
+  projectId: string,
+): Omit<Payload, 'changes'> | undefined {
+  return ctx.tx(() => {
+    const project = findProjectRow(ctx, projectId);
+    if (!project) return undefined;
+    const verdicts = (
+      ctx
+        .stmt(
+          `SELECT id, project_id, position, label, description, colour, rating_value, created_at, updated_at
+           FROM verdicts WHERE project_id = ? ORDER BY position, created_at, id`,
+        )
+        .all(projectId) as {
+        id: string;
+        project_id: string;
+        position: number;
+        label: string;
+        description: string;
+        colour: string;
+        rating_value: number | null;
+        created_at: string;
+        updated_at: string;
+      }[]
+    ).map((row): VerdictRecord => ({
+      id: row.id,
+      projectId: row.project_id,
+      position: row.position,
+      label: row.label,
+      description: row.description,
+      colour: row.colour,
+      ratingValue: row.rating_value,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+    const articles = (
+      ctx
+        .stmt(
+          `SELECT id, project_id, title, outlet, author, url, published_date, language, direction, text, created_at, updated_at
+           FROM articles WHERE project_id = ? ORDER BY created_at, id`,
+        )
+        .all(projectId) as {
+        id: string;
+        project_id: string;
+        title: string;
+        outlet: string;
+        author: string;
+        url: string;
+        published_date: string;
+        language: string;
+        direction: 'ltr' | 'rtl';
+        text: string;
+        created_at: string;
+        updated_at: string;
+      }[]
+    ).map((row): ArticleRecord => ({
+      id: row.id,
+      projectId: row.project_id,
+      title: row.title,
+      outlet: row.outlet,
+      author: row.author,
+      url: row.url,
+      publishedDate: row.published_date,
+      language: row.language,
+      direction: row.direction,
+      text: row.text,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+    const claims = (
+      ctx
+        .stmt(
+          `SELECT id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state,
+             statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at
+           FROM claims WHERE project_id = ?`,
+        )
+        .all(projectId) as ClaimRow[]
+    ).map((row): ClaimRecord => ({
+      id: row.id,
+      projectId: row.project_id,
+      articleId: row.article_id,
+      anchor: {
+        start: row.anchor_start,
+        end: row.anchor_end,
+        exact: row.anchor_exact,
+        prefix: row.anchor_prefix,
+        suffix: row.anchor_suffix,
+      },
+      anchorState: row.anchor_state,
+      statement: row.statement,
+      claimant: row.claimant,
+      claimDate: row.claim_date,
+      verdictId: row.verdict_id,
+      rationale: row.rationale,
+      status: row.status,
+      tags: JSON.parse(row.tags) as string[],
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+    const sources = (
+      ctx
+        .stmt(
+          `SELECT s.id, s.claim_id, s.position, s.url, s.title, s.publisher, s.published_date, s.accessed_date, s.archived_url,
+             s.excerpt, s.note, s.created_at, s.updated_at
+           FROM sources s JOIN claims c ON c.id = s.claim_id WHERE c.project_id = ?`,
+        )
+        .all(projectId) as {
+        id: string;
+        claim_id: string;
+        position: number;
+        url: string;
+        title: string;
+        publisher: string;
+        published_date: string;
+        accessed_date: string;
+        archived_url: string;
+        excerpt: string;
+        note: string;
+        created_at: string;
+        updated_at: string;
+      }[]
+    ).map((row): SourceRecord => ({
+      id: row.id,
+      claimId: row.claim_id,
+      position: row.position,
+      url: row.url,
+      title: row.title,
+      publisher: row.publisher,
+      publishedDate: row.published_date,
+      accessedDate: row.accessed_date,
+      archivedUrl: row.archived_url,
+      excerpt: row.excerpt,
+      note: row.note,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+    // Sorted here rather than by SQLite, which would copy every wide row into its sorter.
+    claims.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+    sources.sort(
+      (a, b) =>
+        compare(a.createdAt, b.createdAt) ||
+        compare(a.claimId, b.claimId) ||
+        a.position - b.position ||
+        compare(a.id, b.id),
+    );
+    return { project, verdicts, articles, claims, sources };
+  });
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The project with everything in it and its whole history; undefined when there is no such project. */
+export function readProjectPayload(ctx: RepoContext, projectId: string): Payload | undefined {
+  return ctx.tx(() => {
+    const records = readProjectRecords(ctx, projectId);
+    return records && { ...records, changes: readChanges(ctx, projectId) };
+  });
+}
+
+/**
+ * project.json for an export, straight from the rows: the same JSON as JSON.stringify of
+ * readProjectPayload, but the history's `fields`, stored as JSON text, are spliced in as they are
+ * instead of being parsed and serialised again.
+ */
+export function serializeProject(
+  ctx: RepoContext,
+  projectId: string,
+): { json: Buffer; records: Omit<Payload, 'changes'>; changeCount: number } | undefined {
+  return ctx.tx(() => {
+    const records = readProjectRecords(ctx, projectId);
+    if (!records) return undefined;
+    const rows = readChangeRows(ctx, projectId);
+    const history = rows.map(
+      (row) =>
+        `{"id":${JSON.stringify(row.id)},"projectId":${JSON.stringify(row.project_id)},"entityType":${JSON.stringify(row.entity_type)},` +
+        `"entityId":${JSON.stringify(row.entity_id)},"op":${JSON.stringify(row.op)},"fields":${row.fields},"author":${JSON.stringify(row.author)},"at":${JSON.stringify(row.at)}}`,
+    );
+    const head = JSON.stringify(records);
+    const json = Buffer.from(`${head.slice(0, -1)},"changes":[${history.join(',')}]}`, 'utf8');
+    return { json, records, changeCount: rows.length };
+  });
+}
+
+interface ChangeRow {
+  id: string;
+  project_id: string;
+  entity_type: Change['entityType'];
+  entity_id: string;
+  op: Change['op'];
+  fields: string;
+  author: string;
+  at: string;
+}
+
+function readChangeRows(ctx: RepoContext, projectId: string): ChangeRow[] {
+  return ctx
+    .stmt(
+      `SELECT id, project_id, entity_type, entity_id, op, fields, author, at FROM changes WHERE project_id = ? ORDER BY seq`,
+    )
+    .all(projectId) as ChangeRow[];
+}
+
+/** The project's whole history, oldest first. */
+export function readChanges(ctx: RepoContext, projectId: string): Change[] {
+  return readChangeRows(ctx, projectId).map((row) => ({
+    id: row.id,
+    projectId: row.project_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    op: row.op,
+    fields: JSON.parse(row.fields) as Change['fields'],
+    author: row.author,
+    at: row.at,
+  }));
+}
+
+export function insertProjectRow(ctx: RepoContext, project: ProjectRecord): void {
+  ctx
+    .stmt(`INSERT INTO projects (id, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
+    .run(project.id, project.title, project.description, project.createdAt, project.updatedAt);
+}
+
+export function updateProjectRow(ctx: RepoContext, project: ProjectRecord): void {
+  ctx
+    .stmt(`UPDATE projects SET title = ?, description = ?, created_at = ?, updated_at = ? WHERE id = ?`)
+    .run(project.title, project.description, project.createdAt, project.updatedAt, project.id);
+}
+
+/** Inserts the verdicts, articles, claims and sources of a payload (not the project row, not the history). */
+export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes' | 'project'>): void {
+  const verdict = ctx.stmt(
+    `INSERT INTO verdicts (id, project_id, position, label, description, colour, rating_value, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const v of payload.verdicts)
+    verdict.run(
+      v.id,
+      v.projectId,
+      v.position,
+      v.label,
+      v.description,
+      v.colour,
+      v.ratingValue,
+      v.createdAt,
+      v.updatedAt,
+    );
+  const article = ctx.stmt(
+    `INSERT INTO articles (id, project_id, title, outlet, author, url, published_date, language, direction, text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of payload.articles) {
+    article.run(
+      a.id,
+      a.projectId,
+      a.title,
+      a.outlet,
+      a.author,
+      a.url,
+      a.publishedDate,
+      a.language,
+      a.direction,
+      a.text,
+      a.createdAt,
+      a.updatedAt,
+    );
+  }
+  const claim = ctx.stmt(
+    `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state,
+       statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const c of payload.claims) {
+    claim.run(
+      c.id,
+      c.projectId,
+      c.articleId,
+      c.anchor.start,
+      c.anchor.end,
+      c.anchor.exact,
+      c.anchor.prefix,
+      c.anchor.suffix,
+      c.anchorState,
+      c.statement,
+      c.claimant,
+      c.claimDate,
+      c.verdictId,
+      c.rationale,
+      c.status,
+      JSON.stringify(c.tags),
+      c.createdAt,
+      c.updatedAt,
+    );
+  }
+  const source = ctx.stmt(
+    `INSERT INTO sources (id, claim_id, position, url, title, publisher, published_date, accessed_date, archived_url, excerpt, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const s of payload.sources) {
+    source.run(
+      s.id,
+      s.claimId,
+      s.position,
+      s.url,
+      s.title,
+      s.publisher,
+      s.publishedDate,
+      s.accessedDate,
+      s.archivedUrl,
+      s.excerpt,
+      s.note,
+      s.createdAt,
+      s.updatedAt,
+    );
+  }
+}
+
+/** Appends history entries in the order given (they get the next seq numbers). */
+export function insertChanges(ctx: RepoContext, changes: readonly Change[]): void {
+  const insert = ctx.stmt(
+    `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const c of changes)
+    insert.run(c.id, c.projectId, c.entityType, c.entityId, c.op, JSON.stringify(c.fields), c.author, c.at);
+}
+
+/** A whole new project: the project row, its records, its history. */
+export function insertProjectPayload(ctx: RepoContext, payload: Payload): void {
+  ctx.tx(() => {
+    insertProjectRow(ctx, payload.project);
+    insertRecords(ctx, payload);
+    insertChanges(ctx, payload.changes);
+  });
+}
+
+export function deleteProjectChanges(ctx: RepoContext, projectId: string): void {
+  ctx.stmt(`DELETE FROM changes WHERE project_id = ?`).run(projectId);
+}
+
+interface Diff<T extends { id: string }> {
+  added: T[];
+  changed: T[];
+  removed: T[];
+}
+
+export function diffRecords<T extends { id: string }>(before: readonly T[], after: readonly T[]): Diff<T> {
+  const old = new Map(before.map((record) => [record.id, record]));
+  const diff: Diff<T> = { added: [], changed: [], removed: [] };
+  const kept = new Set<string>();
+  for (const record of after) {
+    const previous = old.get(record.id);
+    if (!previous) diff.added.push(record);
+    else if (previous !== record && !sameJson(previous, record)) diff.changed.push(record);
+    kept.add(record.id);
+  }
+  for (const record of before) if (!kept.has(record.id)) diff.removed.push(record);
+  return diff;
+}
+
+/**
+ * Brings the project's rows from `before` (what the library holds) to `after`, touching only
+ * the rows that differ: rows other tables may point at are never deleted and re-inserted. Runs in
+ * the caller's transaction. The history is handled by the caller.
+ */
+export function applyPayloadDiff(ctx: RepoContext, before: Payload, after: Payload): void {
+  ctx.tx(() => {
+    if (!sameJson(before.project, after.project)) updateProjectRow(ctx, after.project);
+    const verdicts = diffRecords(before.verdicts, after.verdicts);
+    const articles = diffRecords(before.articles, after.articles);
+    const claims = diffRecords(before.claims, after.claims);
+    const sources = diffRecords(before.sources, after.sources);
+    // Parents before children; removals last, children first, once no kept row points at them.
+    insertRecords(ctx, {
+      verdicts: verdicts.added,
+      articles: articles.added,
+      claims: claims.added,
+      sources: sources.added,
+    });
+    const verdict = ctx.stmt(
+      `UPDATE verdicts SET position = ?, label = ?, description = ?, colour = ?, rating_value = ?, created_at = ?, updated_at = ? WHERE id = ?`,
+    );
+    for (const v of verdicts.changed)
+      verdict.run(
+        v.position,
+        v.label,
+        v.description,
+        v.colour,
+        v.ratingValue,
+        v.createdAt,
+        v.updatedAt,
+        v.id,
+      );
+    const article = ctx.stmt(
+      `UPDATE articles SET title = ?, outlet = ?, author = ?, url = ?, published_date = ?, language = ?, direction = ?, text = ?,
+         created_at = ?, updated_at = ? WHERE id = ?`,
+    );
+    for (const a of articles.changed) {
+      article.run(
+        a.title,
+        a.outlet,
+        a.author,
+        a.url,
+        a.publishedDate,
+        a.language,
+        a.direction,
+        a.text,
+        a.createdAt,
+        a.updatedAt,
+        a.id,
+      );
+    }
+    const claim = ctx.stmt(
+      `UPDATE claims SET anchor_start = ?, anchor_end = ?, anchor_exact = ?, anchor_prefix = ?, anchor_suffix = ?, anchor_state = ?,
+         statement = ?, claimant = ?, claim_date = ?, verdict_id = ?, rationale = ?, status = ?, tags = ?, created_at = ?, updated_at = ?
+       WHERE id = ?`,
+    );
+    for (const c of claims.changed) {
+      claim.run(
+        c.anchor.start,
+        c.anchor.end,
+        c.anchor.exact,
+        c.anchor.prefix,
+        c.anchor.suffix,
+        c.anchorState,
+        c.statement,
+        c.claimant,
+        c.claimDate,
+        c.verdictId,
+        c.rationale,
+        c.status,
+        JSON.stringify(c.tags),
+        c.createdAt,
+        c.updatedAt,
+        c.id,
+      );
+    }
+    const source = ctx.stmt(
+      `UPDATE sources SET position = ?, url = ?, title = ?, publisher = ?, published_date = ?, accessed_date = ?, archived_url = ?,
+         excerpt = ?, note = ?, created_at = ?, updated_at = ? WHERE id = ?`,
+    );
+    for (const s of sources.changed) {
+      source.run(
+        s.position,
+        s.url,
+        s.title,
+        s.publisher,
+        s.publishedDate,
+        s.accessedDate,
+        s.archivedUrl,
+        s.excerpt,
+        s.note,
+        s.createdAt,
+        s.updatedAt,
+        s.id,
+      );
+    }
+    const remove = (table: string, rows: { id: string }[]) => {
+      const statement = ctx.stmt(`DELETE FROM ${table} WHERE id = ?`);
+      for (const row of rows) statement.run(row.id);
+    };
+    remove('sources', sources.removed);
+    remove('claims', claims.removed);
+    remove('articles', articles.removed);
+    remove('verdicts', verdicts.removed);
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The checks a schema cannot express: limits applied before the schema runs (so a 10 MB string or
+ * a 100,000-claim array is refused cheaply, with its own message) and the integrity of the
+ * records together (ids unique, references resolve, quotes match the article).
+ */
+import type { ProjectFileLimits } from './format';
+import { PROJECT_FILE_LIMITS, type ProjectPayload } from './format';
+import { clip, formatCount, formatPath, importError } from './messages';
+
+/** Record arrays a payload has, with the words used in messages. */
+const COLLECTIONS = [
+  ['verdicts', 'verdicts'],
+  ['articles', 'articles'],
+  ['claims', 'claims'],
+  ['sources', 'sources'],
+  ['changes', 'history entries'],
+] as const;
+
+/**
+ * Before the schema: counts, string lengths, nesting depth, and keys that could reach an
+ * object's prototype. Walks iteratively, so a deeply nested value cannot overflow the stack.
+ */
+export function checkRawLimits(
+  raw: unknown,
+  fileName: string,
+  limits: ProjectFileLimits = PROJECT_FILE_LIMITS,
+): void {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const record = raw as Record<string, unknown>;
+    for (const [key, words] of COLLECTIONS) {
+      const value = record[key];
+      if (Array.isArray(value) && value.length > limits[key]) {
+        throw importError(
+          'too_large',
+          fileName,
+          `it has ${formatCount(value.length)} ${words}; a project file can hold at most ${formatCount(limits[key])} (split the project, or archive old ${words})`,
+        );
+      }
+    }
+  }
+  // Values and their depths on two stacks: no path is built unless something is wrong.
+  const values: unknown[] = [raw];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > limits.stringChars) {
+        const path = pathTo(raw, (candidate) => candidate === value, limits.jsonDepth);
+        throw importError(
+          'too_large',
+          fileName,
+          `the text at “${formatPath(path)}” is ${formatCount(value.length)} characters long; the most any text in a project may have is ${formatCount(limits.stringChars)}`,
+        );
+      }
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limits.jsonDepth) {
+      const path = pathTo(raw, (_candidate, at) => at >= limits.jsonDepth, limits.jsonDepth);
+      throw importError(
+        'invalid_request',
+        fileName,
+        `project.json is nested too deeply at “${formatPath(path.slice(0, 6))}…”`,
+      );
+    }
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        values.push(value[index]);
+        depths.push(depth + 1);
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        if (key === '__proto__') {
+          const path = pathTo(raw, (candidate) => candidate === value, limits.jsonDepth);
+          throw importError(
+            'invalid_request',
+            fileName,
+            `project.json has a field named “__proto__” at “${formatPath(path)}”`,
+          );
+        }
+        values.push((value as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
+      }
+    }
+  }
+}
+
+/** The path to the first value (depth-first) that matches, for a message; explores no deeper than maxDepth. */
+function pathTo(
+  root: unknown,
+  match: (value: unknown, depth: number) => boolean,
+  maxDepth: number,
+): PropertyKey[] {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (match(value, path.length)) return path;
+    if (typeof value !== 'object' || value === null || path.length > maxDepth) continue;
+    const entries: [PropertyKey, unknown][] = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+  }
+  return [];
+}
+
+/**
+ * After the schema: ids unique per table, every record belongs to the file's project, every
+ * reference resolves, and every anchored claim quotes its article exactly.
+ */
+export function checkIntegrity(payload: ProjectPayload, fileName: string): void {
+  const fail = (reason: string): never => {
+    throw importError('invalid_request', fileName, reason);
+  };
+  const projectId = payload.project.id;
+  const unique = (items: readonly { id: string }[], what: string) => {
+    const ids = new Set<string>();
+    for (const item of items) {
+      if (ids.has(item.id)) fail(`two ${what} have the same id (${item.id})`);
+      ids.add(item.id);
+    }
+    return ids;
+  };
+  const verdictIds = unique(payload.verdicts, 'verdicts');
+  unique(payload.articles, 'articles');
+  const claimIds = unique(payload.claims, 'claims');
+  unique(payload.sources, 'sources');
+  unique(payload.changes, 'history entries');
+  const all = new Set<string>([projectId]);
+  for (const list of [payload.verdicts, payload.articles, payload.claims, payload.sources]) {
+    for (const item of list) {
+      if (all.has(item.id)) fail(`the id ${item.id} is used by two different records`);
+      all.add(item.id);
+    }
+  }
+
+  payload.verdicts.forEach((verdict, index) => {
+    if (verdict.projectId !== projectId)
+      fail(`verdict “${clip(verdict.label)}” (verdicts[${index}]) belongs to another project`);
+  });
+  const articles = new Map<string, ProjectPayload['articles'][number]>();
+  payload.articles.forEach((article, index) => {
+    if (article.projectId !== projectId)
+      fail(`article “${clip(article.title)}” (articles[${index}]) belongs to another project`);
+    articles.set(article.id, article);
+  });
+  payload.claims.forEach((claim, index) => {
+    const where = `claim ${index + 1} (claims[${index}], “${clip(claim.anchor.exact || claim.statement, 40)}”)`;
+    if (claim.projectId !== projectId) fail(`${where} belongs to another project`);
+    const article = articles.get(claim.articleId);
+    if (!article) fail(`${where} points at an article that is not in the file (${claim.articleId})`);
+    if (claim.verdictId !== null && !verdictIds.has(claim.verdictId))
+      fail(`${where} has a verdict that is not on the project’s scale (${claim.verdictId})`);
+    const { start, end, exact } = claim.anchor;
+    if (start > end) fail(`${where} ends (${end}) before it starts (${start})`);
+    if (claim.anchorState === 'anchored') {
+      const length = article!.text.length;
+      if (start >= end || end > length) {
+        fail(
+          `${where} is marked at characters ${start}–${end}, outside its article “${clip(article!.title, 40)}” (${formatCount(length)} characters)`,
+        );
+      }
+      if (article!.text.slice(start, end) !== exact)
+        fail(`${where} quotes text that is not at characters ${start}–${end} of its article`);
+    }
+  });
+  payload.sources.forEach((source, index) => {
+    if (!claimIds.has(source.claimId))
+      fail(
+        `source ${index + 1} (sources[${index}], “${clip(source.title || source.url, 40)}”) belongs to a claim that is not in the file`,
+      );
+  });
+  payload.changes.forEach((change, index) => {
+    if (change.projectId !== projectId)
+      fail(`history entry ${index + 1} (changes[${index}]) belongs to another project`);
+  });
+}

@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportConflict, ImportPreview, ImportSummary } from '../../shared/api/contract.projectFiles';
+import { api } from '../api';
+import { Modal } from '../components/Modal';
+import { useAppStore } from '../store';
+import { describeCounts } from './describeCounts';
+import './projectFiles.css';
+
+type Side = 'yours' | 'theirs';
+type Stage = { kind: 'choosing' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'done'; summary: ImportSummary };
+
+/**
+ * Import a teammate's .factcheck file: see what it would change, settle each conflict by choosing
+ * "Yours" or "Theirs" (nothing is written until every one has a side), then read what happened.
+ */
+export function ImportProjectDialog({ onClose }: { onClose(): void }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
+  const [choices, setChoices] = useState<Record<string, Side>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const navigate = useAppStore((state) => state.navigate);
+  const loadProjects = useAppStore((state) => state.loadProjects);
+  const refreshProject = useAppStore((state) => state.refreshProject);
+  const started = useRef(false);
+
+  useEffect(() => {
+    // StrictMode runs effects twice in development; the open dialog must appear once.
+    if (started.current) return;
+    started.current = true;
+    api
+      .call('projectFiles.inspect', {})
+      .then((preview) => (preview ? setStage({ kind: 'preview', preview }) : onClose()))
+      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : 'The file could not be read.'));
+  }, [onClose]);
+
+  const cancel = () => {
+    if (stage.kind === 'preview') void api.call('projectFiles.discard', { importId: stage.preview.importId }).catch(() => undefined);
+    onClose();
+  };
+
+  const apply = async (asCopy: boolean) => {
+    if (stage.kind !== 'preview') return;
+    setBusy(true);
+    setError(null);
+    try {
+      const summary = await api.call('projectFiles.apply', { importId: stage.preview.importId, asCopy, resolutions: asCopy ? {} : choices });
+      setStage({ kind: 'done', summary });
+      await loadProjects();
+      await refreshProject();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'The file could not be imported.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (stage.kind === 'choosing') {
+    return (
+      <Modal title="Import project file" onClose={onClose}>
+        {error ? (
+          <>
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+            <p className="muted">Nothing in your library was changed.</p>
+          </>
+        ) : (
+          <p className="muted" aria-busy="true">
+            Choose a .factcheck file…
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  if (stage.kind === 'done') {
+    const { summary } = stage;
+    return (
+      <Modal title="Import finished" onClose={onClose}>
+        <div className="modal-body" role="status">
+          <p>
+            {summary.unchanged
+              ? `Your library already had everything in this file. “${summary.title}” is unchanged.`
+              : `“${summary.title}” ${summary.mode === 'merge' ? 'was merged' : summary.mode === 'copy' ? 'was imported as a copy' : 'was added'}.`}
+          </p>
+          {!summary.unchanged && (
+            <ul className="import-summary">
+              <li>Added: {describeCounts(summary.added)}</li>
+              <li>Updated: {describeCounts(summary.updated)}</li>
+              {Object.values(summary.deleted).some(Boolean) && <li>Deleted: {describeCounts(summary.deleted)}</li>}
+              {summary.resolved.yours + summary.resolved.theirs > 0 && (
+                <li>
+                  Conflicts resolved: {summary.resolved.yours} kept yours, {summary.resolved.theirs} took theirs
+                </li>
+              )}
+              {summary.orphanedClaims > 0 && <li>{summary.orphanedClaims} claim(s) need re-anchoring.</li>}
+            </ul>
+          )}
+          {summary.backupId && <p className="muted">A backup of the project as it was is kept: “Restore version before import” puts it back.</p>}
+        </div>
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            autoFocus
+            onClick={() => {
+              onClose();
+              navigate({ kind: 'project', projectId: summary.projectId, articleId: null });
+            }}
+          >
+            Open project
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  const { preview } = stage;
+  const unresolved = preview.conflicts.filter((conflict) => !choices[conflict.id]).length;
+  const chooseAll = (side: Side) => setChoices(Object.fromEntries(preview.conflicts.map((conflict) => [conflict.id, side])));
+  return (
+    <Modal title={`Import “${preview.fileName}”`} onClose={cancel} wide>
+      <div className="modal-body">
+        <p>
+          {preview.mode === 'merge'
+            ? `Your library has “${preview.projectTitle}”. The file’s work will be merged into it.`
+            : `“${preview.projectTitle}” is new to your library and will be added.`}
+        </p>
+        <p className="muted">
+          Exported by {preview.exportedBy || 'someone'} on {new Date(preview.exportedAt).toLocaleString()} · {preview.counts.articles} article(s), {preview.counts.claims} claim(s),{' '}
+          {preview.counts.sources} source(s).
+        </p>
+        {preview.mode === 'merge' && (
+          <p className="muted">
+            Adds {describeCounts(preview.effect.added)}; updates {describeCounts(preview.effect.updated)}
+            {Object.values(preview.effect.deleted).some(Boolean) ? `; deletes ${describeCounts(preview.effect.deleted)}` : ''}.
+          </p>
+        )}
+        {preview.conflicts.length > 0 && (
+          <section className="conflicts" aria-label="Conflicts">
+            <div className="conflicts-head">
+              <h3>
+                {preview.conflicts.length} conflict{preview.conflicts.length === 1 ? '' : 's'}: both of you changed the same thing
+              </h3>
+              <div className="conflicts-bulk">
+                <button type="button" className="button button-small" onClick={() => chooseAll('yours')}>
+                  Keep all yours
+                </button>
+                <button type="button" className="button button-small" onClick={() => chooseAll('theirs')}>
+                  Take all theirs
+                </button>
+              </div>
+            </div>
+            {preview.conflicts.map((conflict) => (
+              <ConflictChoice key={conflict.id} conflict={conflict} value={choices[conflict.id]} onChange={(side) => setChoices((current) => ({ ...current, [conflict.id]: side }))} />
+            ))}
+          </section>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={cancel}>
+          Cancel
+        </button>
+        {preview.mode === 'merge' && (
+          <button type="button" className="button" onClick={() => void apply(true)} disabled={busy}>
+            Import as a copy
+          </button>
+        )}
+        <button type="button" className="button button-primary" onClick={() => void apply(false)} disabled={busy || unresolved > 0}>
+          {unresolved > 0 ? `Choose a side for ${unresolved} conflict${unresolved === 1 ? '' : 's'}` : preview.mode === 'merge' ? 'Merge' : 'Import'}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ConflictChoice({ conflict, value, onChange }: { conflict: ImportConflict; value: Side | undefined; onChange(side: Side): void }) {
+  const name = `conflict-${conflict.id}`;
+  const what = conflict.kind === 'deleted' ? conflict.fieldLabel : `${conflict.fieldLabel} of ${conflict.entityType} “${conflict.label}”`;
+  return (
+    <fieldset className="conflict">
+      <legend dir="auto">{conflict.kind === 'deleted' ? `${conflict.entityType} “${conflict.label}”: ${what}` : what}</legend>
+      <div className="conflict-sides">
+        {(['yours', 'theirs'] as const).map((side) => {
+          const info = conflict[side];
+          return (
+            <label key={side} className={value === side ? 'conflict-side chosen' : 'conflict-side'}>
+              <input type="radio" name={name} checked={value === side} onChange={() => onChange(side)} aria-label={`${side === 'yours' ? 'Yours' : 'Theirs'}: ${info.deleted ? 'deleted' : info.display}`} />
+              <span className="conflict-side-title">{side === 'yours' ? 'Yours' : 'Theirs'}</span>
+              <span className="conflict-value" dir="auto">
+                {info.deleted ? 'Deleted' : info.display || '(empty)'}
+              </span>
+              <span className="muted">
+                {info.author || 'Unknown'} · {info.at ? new Date(info.at).toLocaleString() : ''}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { ProjectBackup } from '../../shared/api/contract.projectFiles';
+import { api } from '../api';
+import { Modal } from '../components/Modal';
+import { useAppStore } from '../store';
+
+/** "Restore version before import": the backups taken before each merge, newest first. */
+export function RestoreBackupDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
+  const [backups, setBackups] = useState<ProjectBackup[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refreshProject = useAppStore((state) => state.refreshProject);
+  const notify = useAppStore((state) => state.notify);
+
+  useEffect(() => {
+    api
+      .call('projectFiles.backups', { projectId })
+      .then((list) => {
+        setBackups(list);
+        setChosen(list[0]?.id ?? null);
+      })
+      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : 'The backups could not be read.'));
+  }, [projectId]);
+
+  const restore = async () => {
+    if (!chosen) return;
+    try {
+      await api.call('projectFiles.restoreBackup', { backupId: chosen });
+      await refreshProject();
+      notify('info', 'The earlier version is back. The version you replaced was backed up too.');
+      onClose();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'The backup could not be restored.');
+    }
+  };
+
+  return (
+    <Modal title="Restore version before import" onClose={onClose}>
+      <div className="modal-body">
+        {backups === null && !error && <p aria-busy="true">Loading…</p>}
+        {backups?.length === 0 && <p>There is no backup of this project: it has not been merged with a file yet.</p>}
+        {backups && backups.length > 0 && (
+          <fieldset className="backup-list">
+            <legend>Backups</legend>
+            {backups.map((backup) => (
+              <label key={backup.id} className="check">
+                <input type="radio" name="backup" checked={chosen === backup.id} onChange={() => setChosen(backup.id)} />
+                <span>
+                  {backup.reason} · {new Date(backup.createdAt).toLocaleString()} · {backup.claimCount} claim(s)
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void restore()} disabled={!chosen}>
+          Restore this version
+        </button>
+      </div>
+    </Modal>
+  );
+}

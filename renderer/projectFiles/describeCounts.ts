@@ -1,0 +1,16 @@
+import type { EntityCounts } from '../../shared/api/contract.projectFiles';
+
+/** "3 claims, 1 source" — or "nothing" when every count is zero. */
+export function describeCounts(counts: EntityCounts): string {
+  const parts = (
+    [
+      ['article', counts.articles],
+      ['claim', counts.claims],
+      ['source', counts.sources],
+      ['verdict', counts.verdicts],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([noun, count]) => `${count} ${noun}${count === 1 ? '' : 's'}`);
+  return parts.length ? parts.join(', ') : 'nothing';
+}

@@ -1,0 +1,529 @@
+import Database from 'better-sqlite3';
+import { createAnchor, reanchor } from '../../../shared/anchoring';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/db/migrate';
+import type { ProjectPayload } from '../../../main/projectFiles/format';
+import {
+  planMerge,
+  resolveMerge,
+  type MergeOutcome,
+  type Resolutions,
+  type Side,
+} from '../../../main/projectFiles/merge';
+import {
+  applyPayloadDiff,
+  insertChanges,
+  insertProjectPayload,
+  readProjectPayload,
+} from '../../../main/projectFiles/projectStore';
+import { MERGE_FIELDS } from '../../../main/projectFiles/records';
+import { checkIntegrity } from '../../../main/projectFiles/validate';
+import { ARTICLE_FIELDS, updateArticle } from '../../../main/repositories/articles';
+import { CLAIM_FIELDS, updateClaim } from '../../../main/repositories/claims';
+import { createRepoContext, type RepoContext } from '../../../main/repositories/context';
+import { updateProject } from '../../../main/repositories/projects';
+import { SOURCE_FIELDS, createSource, deleteSource, updateSource } from '../../../main/repositories/sources';
+import { deleteVerdict, updateVerdict } from '../../../main/repositories/verdicts';
+import {
+  createProjectWithArticle,
+  deleteArticle,
+  deleteClaim,
+  markClaim,
+  prng,
+  readArticle,
+  steppingClock,
+  verdictId,
+} from '../../fixtures/project-files/helpers';
+
+/** A library in memory: the same schema and repositories as the app. */
+function memoryLibrary(author: string, start: string): RepoContext {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return createRepoContext(db, { author: () => author, now: steppingClock(start) });
+}
+
+const TEXT = readArticle('en-tass-2024-10-21-peskov-dprk.txt');
+
+interface Fork {
+  base: ProjectPayload;
+  projectId: string;
+  articleId: string;
+  a: RepoContext;
+  b: RepoContext;
+  claimIds: string[];
+}
+
+/** A project with an article and two claims (one with a source), copied to checker A and checker B. */
+function fork(): Fork {
+  const origin = memoryLibrary('Origin', '2024-10-21T08:00:00.000Z');
+  const { project, article } = createProjectWithArticle(origin, {
+    title: 'Peskov',
+    articleTitle: 'TASS',
+    text: TEXT,
+  });
+  const c1 = markClaim(origin, article, 'North Korea is our close neighbor');
+  const c2 = markClaim(origin, article, 'This is our sovereign right');
+  createSource(origin, c1.id, { title: 'Map', url: 'https://example.org/map' });
+  const base = readProjectPayload(origin, project.id)!;
+  const a = memoryLibrary('Alice', '2024-10-22T09:00:00.000Z');
+  const b = memoryLibrary('Bob', '2024-10-22T10:00:00.000Z');
+  insertProjectPayload(a, base);
+  insertProjectPayload(b, base);
+  return { base, projectId: project.id, articleId: article.id, a, b, claimIds: [c1.id, c2.id] };
+}
+
+const payload = (ctx: RepoContext, projectId: string) => readProjectPayload(ctx, projectId)!;
+let idCounter = 0;
+const local = (author = 'Alice') => ({
+  author,
+  now: '2024-10-23T12:00:00.000Z',
+  newId: () => `00000000-0000-4000-8000-${String(++idCounter).padStart(12, '0')}`,
+});
+function merge(
+  ours: ProjectPayload,
+  theirs: ProjectPayload,
+  resolutions: Resolutions = {},
+  side?: Side,
+): MergeOutcome {
+  return resolveMerge(planMerge(ours, theirs), resolutions, local(), side);
+}
+const article = (f: Fork, ctx: RepoContext) => payload(ctx, f.projectId).articles[0]!;
+const claimById = (p: ProjectPayload, id: string) => p.claims.find((claim) => claim.id === id);
+const byId = <T extends { id: string }>(list: readonly T[]) =>
+  [...list].sort((x, y) => (x.id < y.id ? -1 : 1));
+const records = (p: ProjectPayload) => ({
+  project: p.project,
+  verdicts: byId(p.verdicts),
+  articles: byId(p.articles),
+  claims: byId(p.claims),
+  sources: byId(p.sources),
+});
+/** Applies a merge outcome to a library the way an import does. */
+function applyTo(ctx: RepoContext, before: ProjectPayload, outcome: MergeOutcome) {
+  ctx.tx(() => {
+    applyPayloadDiff(ctx, before, outcome.payload);
+    insertChanges(ctx, outcome.appendChanges);
+  });
+}
+
+describe('planMerge / resolveMerge', () => {
+  it('changes nothing when both copies are the same', () => {
+    const f = fork();
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(outcome.changed).toBe(false);
+    expect(outcome.appendChanges).toEqual([]);
+    expect(planMerge(f.base, f.base).conflicts).toEqual([]);
+  });
+
+  it('takes a field only they changed, and keeps one only we changed', () => {
+    const f = fork();
+    updateClaim(f.b, f.claimIds[0]!, { rationale: 'Shares a border.' });
+    updateClaim(f.a, f.claimIds[1]!, { claimant: 'Peskov' });
+    const ours = payload(f.a, f.projectId);
+    const theirs = payload(f.b, f.projectId);
+    const plan = planMerge(ours, theirs);
+    expect(plan.conflicts).toEqual([]);
+    const outcome = resolveMerge(plan, {}, local());
+    expect(claimById(outcome.payload, f.claimIds[0]!)!.rationale).toBe('Shares a border.');
+    expect(claimById(outcome.payload, f.claimIds[1]!)!.claimant).toBe('Peskov');
+    expect(outcome.summary.updated.claims).toBe(1);
+    expect(outcome.summary.changesImported).toBe(1);
+    expect(outcome.summary.changesRecorded).toBe(0);
+    expect(outcome.appendChanges.map((change) => change.author)).toEqual(['Bob']);
+  });
+
+  it('merges different fields of one record without a conflict', () => {
+    const f = fork();
+    updateClaim(f.a, f.claimIds[0]!, { status: 'researching' });
+    updateClaim(f.b, f.claimIds[0]!, { rationale: 'Border of 17 km.' });
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    const claim = claimById(outcome.payload, f.claimIds[0]!)!;
+    expect(claim).toMatchObject({ status: 'researching', rationale: 'Border of 17 km.' });
+  });
+
+  it('sees no conflict when both made the same change', () => {
+    const f = fork();
+    updateClaim(f.a, f.claimIds[0]!, { status: 'approved' });
+    updateClaim(f.b, f.claimIds[0]!, { status: 'approved' });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts).toEqual([]);
+  });
+
+  it('reports a field both changed differently, with who and when, and applies the choice', () => {
+    const f = fork();
+    const False = verdictId(f.a.db, f.projectId, 'False');
+    const Misleading = verdictId(f.b.db, f.projectId, 'Misleading');
+    updateClaim(f.a, f.claimIds[0]!, { verdictId: False });
+    updateClaim(f.b, f.claimIds[0]!, { verdictId: Misleading });
+    const ours = payload(f.a, f.projectId);
+    const theirs = payload(f.b, f.projectId);
+    const plan = planMerge(ours, theirs);
+    expect(plan.conflicts).toHaveLength(1);
+    const [conflict] = plan.conflicts;
+    expect(conflict).toMatchObject({
+      id: `claim:${f.claimIds[0]}:verdictId`,
+      kind: 'field',
+      entityType: 'claim',
+      field: 'verdictId',
+      fieldLabel: 'Verdict',
+      label: '“North Korea is our close neighbor”',
+      yours: { value: False, display: 'False', author: 'Alice', deleted: false },
+      theirs: { value: Misleading, display: 'Misleading', author: 'Bob', deleted: false },
+    });
+    expect(conflict!.yours.at.startsWith('2024-10-22T09')).toBe(true);
+    expect(conflict!.theirs.at.startsWith('2024-10-22T10')).toBe(true);
+
+    expect(() => resolveMerge(plan, {}, local())).toThrow(/1 of 1 is still open/);
+    const theirsWins = resolveMerge(plan, { [conflict!.id]: 'theirs' }, local());
+    expect(claimById(theirsWins.payload, f.claimIds[0]!)!.verdictId).toBe(Misleading);
+    expect(theirsWins.summary.resolved).toEqual({ yours: 0, theirs: 1 });
+    const recorded = theirsWins.appendChanges.filter((change) => change.author === 'Alice');
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        entityId: f.claimIds[0],
+        op: 'update',
+        fields: { verdictId: { before: False, after: Misleading } },
+      }),
+    ]);
+    const yoursWins = resolveMerge(plan, { [conflict!.id]: 'yours' }, local());
+    expect(claimById(yoursWins.payload, f.claimIds[0]!)!.verdictId).toBe(False);
+    expect(resolveMerge(plan, {}, local(), 'theirs').summary.resolved.theirs).toBe(1);
+  });
+
+  it('adds records only they created, with their sources and history', () => {
+    const f = fork();
+    const text = article(f, f.b).text;
+    const created = markClaim(
+      f.b,
+      { id: f.articleId, projectId: f.projectId, text },
+      'We will continue to develop this cooperation',
+    );
+    createSource(f.b, created.id, { title: 'Kremlin transcript' });
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(outcome.summary.added).toEqual({ verdicts: 0, articles: 0, claims: 1, sources: 1 });
+    expect(claimById(outcome.payload, created.id)).toBeTruthy();
+    expect(outcome.summary.changesRecorded).toBe(0);
+  });
+
+  it('deletes what they deleted when we did not touch it, sources included', () => {
+    const f = fork();
+    deleteClaim(f.b, f.claimIds[0]!);
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(claimById(outcome.payload, f.claimIds[0]!)).toBeUndefined();
+    expect(outcome.payload.sources).toEqual([]);
+    expect(outcome.summary.deleted).toEqual({ verdicts: 0, articles: 0, claims: 1, sources: 1 });
+    expect(outcome.summary.changesRecorded).toBe(0); // their delete changes say it already
+  });
+
+  it('makes "deleted by them, edited by us" a conflict, either way round', () => {
+    const f = fork();
+    deleteClaim(f.b, f.claimIds[1]!);
+    updateClaim(f.a, f.claimIds[1]!, { rationale: 'Checked the treaty text.' });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({
+        id: `claim:${f.claimIds[1]}:deleted`,
+        kind: 'deleted',
+        field: null,
+        yours: expect.objectContaining({
+          deleted: false,
+          author: 'Alice',
+          display: 'Kept and edited (rationale)',
+        }),
+        theirs: expect.objectContaining({ deleted: true, author: 'Bob', display: 'Deleted', value: null }),
+      }),
+    ]);
+    const keep = resolveMerge(plan, { [plan.conflicts[0]!.id]: 'yours' }, local());
+    expect(claimById(keep.payload, f.claimIds[1]!)!.rationale).toBe('Checked the treaty text.');
+    // Their delete is in the merged history, so the merge records that it brought the claim back.
+    expect(keep.appendChanges.at(-1)).toMatchObject({
+      op: 'create',
+      entityId: f.claimIds[1],
+      fields: {},
+      author: 'Alice',
+    });
+    const drop = resolveMerge(plan, { [plan.conflicts[0]!.id]: 'theirs' }, local());
+    expect(claimById(drop.payload, f.claimIds[1]!)).toBeUndefined();
+
+    // Mirror image: we deleted, they edited.
+    const g = fork();
+    deleteClaim(g.a, g.claimIds[1]!);
+    updateClaim(g.b, g.claimIds[1]!, { status: 'in_review' });
+    const mirror = planMerge(payload(g.a, g.projectId), payload(g.b, g.projectId));
+    expect(mirror.conflicts[0]).toMatchObject({
+      yours: { deleted: true, author: 'Alice' },
+      theirs: { deleted: false, author: 'Bob' },
+    });
+    expect(claimById(resolveMerge(mirror, {}, local(), 'theirs').payload, g.claimIds[1]!)!.status).toBe(
+      'in_review',
+    );
+    expect(claimById(resolveMerge(mirror, {}, local(), 'yours').payload, g.claimIds[1]!)).toBeUndefined();
+  });
+
+  it('counts a source added to a claim the other side deleted as an edit of that claim', () => {
+    const f = fork();
+    deleteClaim(f.a, f.claimIds[0]!);
+    createSource(f.b, f.claimIds[0]!, { title: 'Second source' });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts.map((conflict) => conflict.id)).toEqual([`claim:${f.claimIds[0]}:deleted`]);
+    const restored = resolveMerge(plan, {}, local(), 'theirs');
+    expect(
+      restored.payload.sources
+        .filter((source) => source.claimId === f.claimIds[0])
+        .map((source) => source.title)
+        .sort(),
+    ).toEqual(['Map', 'Second source']);
+    const gone = resolveMerge(plan, {}, local(), 'yours');
+    expect(gone.payload.sources).toEqual([]);
+    // The new source had no delete in anyone's history: the merge records one.
+    expect(
+      gone.appendChanges
+        .filter((change) => change.author === 'Alice' && change.op === 'delete')
+        .map((change) => change.entityType),
+    ).toEqual(['source']);
+  });
+
+  it('treats an article deleted on one side and marked further on the other as one conflict', () => {
+    const f = fork();
+    deleteArticle(f.b, f.articleId);
+    const text = article(f, f.a).text;
+    const added = markClaim(
+      f.a,
+      { id: f.articleId, projectId: f.projectId, text },
+      'We will continue to develop this cooperation',
+    );
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts.map((conflict) => conflict.id)).toEqual([`article:${f.articleId}:deleted`]);
+    expect(plan.conflicts[0]!.yours.display).toBe('Kept and edited (its claims)');
+
+    const keep = resolveMerge(plan, {}, local(), 'yours');
+    // The article comes back with every claim, including those they deleted along with it.
+    expect(keep.payload.claims.map((claim) => claim.id).sort()).toEqual([...f.claimIds, added.id].sort());
+    expect(keep.payload.sources).toHaveLength(1);
+    checkIntegrity(keep.payload, 'test');
+
+    const drop = resolveMerge(plan, {}, local(), 'theirs');
+    expect(drop.payload.articles).toEqual([]);
+    expect(drop.payload.claims).toEqual([]);
+    const recordedDeletes = drop.appendChanges.filter(
+      (change) => change.author === 'Alice' && change.op === 'delete',
+    );
+    expect(recordedDeletes.map((change) => change.entityId)).toEqual([added.id]);
+  });
+
+  it('does not let a deleted verdict take a rating with it silently', () => {
+    const f = fork();
+    const Unverifiable = verdictId(f.b.db, f.projectId, 'Unverifiable');
+    deleteVerdict(f.b, Unverifiable, null, (claimId, id) => updateClaim(f.b, claimId, { verdictId: id }));
+    updateClaim(f.a, f.claimIds[0]!, { verdictId: Unverifiable });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts.map((conflict) => conflict.id)).toEqual([`verdict:${Unverifiable}:deleted`]);
+    const keep = resolveMerge(plan, {}, local(), 'yours');
+    expect(claimById(keep.payload, f.claimIds[0]!)!.verdictId).toBe(Unverifiable);
+    checkIntegrity(keep.payload, 'test');
+    const drop = resolveMerge(plan, {}, local(), 'theirs');
+    expect(claimById(drop.payload, f.claimIds[0]!)!.verdictId).toBeNull();
+    expect(drop.appendChanges.at(-1)).toMatchObject({
+      author: 'Alice',
+      fields: { verdictId: { before: Unverifiable, after: null } },
+    });
+    checkIntegrity(drop.payload, 'test');
+    // Positions of the remaining scale are 0..n-1.
+    expect(drop.payload.verdicts.map((verdict) => verdict.position).sort((x, y) => x - y)).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
+  });
+
+  it('renumbers sources both sides added to one claim', () => {
+    const f = fork();
+    createSource(f.a, f.claimIds[1]!, { title: 'Alice’s source' });
+    createSource(f.b, f.claimIds[1]!, { title: 'Bob’s source' });
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    const positions = outcome.payload.sources
+      .filter((source) => source.claimId === f.claimIds[1])
+      .map((source) => [source.title, source.position]);
+    expect(positions.sort()).toEqual([
+      ['Alice’s source', 0],
+      ['Bob’s source', 1],
+    ]);
+    expect(outcome.appendChanges.filter((change) => change.author === 'Alice')).toHaveLength(1);
+  });
+
+  it('re-anchors our new claims when their edit moved the text, and orphans those whose quote is gone', () => {
+    const f = fork();
+    const old = article(f, f.b);
+    // B inserts a paragraph at the top and removes a sentence; A marks two claims in the old text.
+    const newText = `Editor's note: updated.\n\n${old.text.replace('"We will continue to develop this cooperation," he pointed out.', '')}`;
+    updateArticle(f.b, old.id, { text: newText });
+    const moved = markClaim(f.a, old, 'Kremlin Spokesman Dmitry Peskov told reporters');
+    const removed = markClaim(f.a, old, 'We will continue to develop this cooperation');
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    const movedClaim = claimById(outcome.payload, moved.id)!;
+    expect(newText.slice(movedClaim.anchor.start, movedClaim.anchor.end)).toBe(
+      'Kremlin Spokesman Dmitry Peskov told reporters',
+    );
+    expect(claimById(outcome.payload, removed.id)!.anchorState).toBe('orphaned');
+    // B edited the text without re-anchoring (as a bare repository call does): the two base claims are repaired too.
+    expect(outcome.summary).toMatchObject({ reanchoredClaims: 3, orphanedClaims: 1 });
+    checkIntegrity(outcome.payload, 'test');
+  });
+
+  it('merges the project’s own fields', () => {
+    const f = fork();
+    updateProject(f.a, f.projectId, { title: 'Peskov (Alice)' });
+    updateProject(f.b, f.projectId, { title: 'Peskov (Bob)', description: 'Bob’s notes' });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts.map((conflict) => conflict.id)).toEqual([`project:${f.projectId}:title`]);
+    const outcome = resolveMerge(plan, {}, local(), 'yours');
+    expect(outcome.payload.project).toMatchObject({ title: 'Peskov (Alice)', description: 'Bob’s notes' });
+    expect(outcome.summary.projectUpdated).toBe(true);
+  });
+
+  it('keeps the history of both sides, each change once, ours first', () => {
+    const f = fork();
+    updateClaim(f.a, f.claimIds[0]!, { status: 'researching' });
+    updateVerdict(f.b, verdictId(f.b.db, f.projectId, 'True'), { description: 'Right.' });
+    const ours = payload(f.a, f.projectId);
+    const theirs = payload(f.b, f.projectId);
+    const outcome = merge(ours, theirs);
+    const ids = outcome.payload.changes.map((change) => change.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set([...ours.changes, ...theirs.changes].map((change) => change.id)));
+    expect(ids.slice(0, ours.changes.length)).toEqual(ours.changes.map((change) => change.id));
+  });
+
+  it('refuses to merge two different projects', () => {
+    const f = fork();
+    const other = { ...f.base, project: { ...f.base.project, id: '11111111-1111-4111-8111-111111111111' } };
+    expect(() => planMerge(f.base, other)).toThrow();
+  });
+
+  it('decides over the fields the repositories record', () => {
+    expect(MERGE_FIELDS.claim).toEqual([...CLAIM_FIELDS]);
+    expect(MERGE_FIELDS.article).toEqual([...ARTICLE_FIELDS]);
+    expect(MERGE_FIELDS.source).toEqual([...SOURCE_FIELDS]);
+  });
+
+  it('converges: after A takes B’s file, B taking A’s result has no conflicts and ends identical (random edits)', () => {
+    for (let seed = 1; seed <= Number(process.env.MERGE_SEEDS ?? 40); seed++) {
+      const f = fork();
+      const random = prng(seed);
+      randomEdits(f, f.a, random, Number(process.env.MERGE_EDITS ?? 8));
+      randomEdits(f, f.b, random, Number(process.env.MERGE_EDITS ?? 8));
+      const aBefore = payload(f.a, f.projectId);
+      const plan = planMerge(aBefore, payload(f.b, f.projectId));
+      const resolutions = Object.fromEntries(
+        plan.conflicts.map((conflict) => [conflict.id, random() < 0.5 ? 'yours' : 'theirs'] as const),
+      );
+      const merged = resolveMerge(plan, resolutions, local('Alice'));
+      checkIntegrity(merged.payload, `seed ${seed}`);
+      applyTo(f.a, aBefore, merged);
+      const m = payload(f.a, f.projectId);
+      expect(records(m)).toEqual(records(merged.payload));
+
+      const bBefore = payload(f.b, f.projectId);
+      const back = planMerge(bBefore, m);
+      expect(back.conflicts, `seed ${seed}`).toEqual([]);
+      const bMerged = resolveMerge(back, {}, local('Bob'));
+      expect(records(bMerged.payload), `seed ${seed}`).toEqual(records(m));
+      // And A taking B's result back changes nothing.
+      applyTo(f.b, bBefore, bMerged);
+      const again = resolveMerge(planMerge(m, payload(f.b, f.projectId)), {}, local('Alice'));
+      expect(again.changed, `seed ${seed}`).toBe(false);
+    }
+  });
+});
+
+/** A checker's session: marks, edits, rates, deletes, at random (seeded). */
+function randomEdits(f: Fork, ctx: RepoContext, random: () => number, count: number): void {
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+  const quotes = [
+    'Kremlin Spokesman Dmitry Peskov',
+    'our close neighbor',
+    'This is our sovereign right',
+    'contradictory information',
+    'the Defense Ministry',
+    'Lloyd Austin',
+    'serious escalation',
+  ];
+  for (let i = 0; i < count; i++) {
+    const current = payload(ctx, f.projectId);
+    const claim = pick(current.claims);
+    const source = pick(current.sources);
+    const verdict = pick(current.verdicts);
+    const art = current.articles[0];
+    switch (Math.floor(random() * 11)) {
+      case 0:
+        if (art) ctx.tx(() => markClaimSafe(ctx, art, pick(quotes)!));
+        break;
+      case 1:
+        if (claim)
+          updateClaim(ctx, claim.id, {
+            status: pick(['unchecked', 'researching', 'in_review', 'approved'] as const)!,
+          });
+        break;
+      case 2:
+        if (claim && verdict) updateClaim(ctx, claim.id, { verdictId: random() < 0.2 ? null : verdict.id });
+        break;
+      case 3:
+        if (claim)
+          updateClaim(ctx, claim.id, {
+            rationale: `Rationale ${Math.floor(random() * 3)}`,
+            tags: random() < 0.5 ? ['a'] : ['b', 'c'],
+          });
+        break;
+      case 4:
+        if (claim) deleteClaim(ctx, claim.id);
+        break;
+      case 5:
+        if (claim) createSource(ctx, claim.id, { title: `Source ${Math.floor(random() * 100)}` });
+        break;
+      case 6:
+        if (source && random() < 0.5) deleteSource(ctx, source.id);
+        else if (source) updateSource(ctx, source.id, { note: `Note ${Math.floor(random() * 3)}` });
+        break;
+      case 7:
+        if (verdict) updateVerdict(ctx, verdict.id, { description: `Described ${Math.floor(random() * 3)}` });
+        break;
+      case 8:
+        if (art && random() < 0.3) deleteArticle(ctx, art.id);
+        else updateProject(ctx, f.projectId, { description: `About ${Math.floor(random() * 3)}` });
+        break;
+      case 9:
+        // Edit the text as the app does: the claims are re-found, or orphaned.
+        if (art) {
+          const at = Math.floor(random() * art.text.length);
+          const text =
+            random() < 0.5
+              ? `${art.text.slice(0, at)} Inserted words. ${art.text.slice(at)}`
+              : art.text.replace(pick(quotes)!, 'removed');
+          ctx.tx(() => {
+            updateArticle(ctx, art.id, { text });
+            for (const c of current.claims.filter((x) => x.articleId === art.id)) {
+              const match = reanchor(text, c.anchor);
+              if (match.status === 'orphaned') updateClaim(ctx, c.id, { anchorState: 'orphaned' });
+              else
+                updateClaim(ctx, c.id, {
+                  anchor: createAnchor(text, match.start, match.end),
+                  anchorState: 'anchored',
+                });
+            }
+          });
+        }
+        break;
+      case 10:
+        if (verdict && current.verdicts.length > 2)
+          deleteVerdict(ctx, verdict.id, null, (claimId, id) => updateClaim(ctx, claimId, { verdictId: id }));
+        break;
+    }
+  }
+}
+
+function markClaimSafe(
+  ctx: RepoContext,
+  art: { id: string; projectId: string; text: string },
+  quote: string,
+) {
+  if (art.text.includes(quote)) markClaim(ctx, art, quote, { statement: quote, claimant: 'Someone' });
+}

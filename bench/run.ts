@@ -1,6 +1,7 @@
 import { benchFoundation } from './foundation';
 import { benchReport } from './report';
 import { benchProjectFiles } from './projectFiles';
+import { benchWorkbench } from './workbench';
 
 /**
  * `npm run bench`: prints figures for each capability with a cost, beside its raw limit where one
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     ['foundation', benchFoundation],
     ['report', benchReport],
     ['projectFiles', benchProjectFiles],
+    ['workbench', benchWorkbench],
   ];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { routeFromHash } from '../router';
 import { useAppStore } from '../store';
@@ -8,6 +8,10 @@ import { ProjectList } from './ProjectList';
 import { ProjectView } from './ProjectView';
 import { AboutDialog } from './AboutDialog';
 import { SettingsDialog } from './SettingsDialog';
+import { ExportReportDialog } from '../reports/ExportReportDialog';
+import { ImportProjectDialog } from '../projectFiles/ImportProjectDialog';
+import { RestoreBackupDialog } from '../projectFiles/RestoreBackupDialog';
+import { exportProjectFile } from '../projectFiles/exportProjectFile';
 
 export function App() {
   const route = useAppStore((state) => state.route);
@@ -15,6 +19,7 @@ export function App() {
   const openDialog = useAppStore((state) => state.openDialog);
   const setOpenDialog = useAppStore((state) => state.setOpenDialog);
   const [ready, setReady] = useState(false);
+  const closeDialog = useCallback(() => setOpenDialog(null), [setOpenDialog]);
 
   useEffect(() => {
     const store = useAppStore.getState();
@@ -31,6 +36,13 @@ export function App() {
       if (command === 'new-project') state.navigate({ kind: 'library' });
       else if (command === 'settings') state.setOpenDialog('settings');
       else if (command === 'about') state.setOpenDialog('about');
+      else if (command === 'import-project') state.setOpenDialog('import-project');
+      else if (command === 'export-report' || command === 'export-project') {
+        const projectId = state.route.kind === 'project' ? state.route.projectId : null;
+        if (!projectId) state.notify('info', 'Open a project first.');
+        else if (command === 'export-report') state.setOpenDialog('export-report');
+        else void exportProjectFile(projectId);
+      }
     });
     return () => {
       window.removeEventListener('hashchange', onHashChange);
@@ -45,6 +57,9 @@ export function App() {
       {route.kind === 'library' ? <ProjectList /> : <ProjectView projectId={route.projectId} articleId={route.articleId} />}
       {openDialog === 'settings' && <SettingsDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'about' && <AboutDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'import-project' && <ImportProjectDialog onClose={closeDialog} />}
+      {openDialog === 'export-report' && route.kind === 'project' && <ExportReportDialog projectId={route.projectId} onClose={closeDialog} />}
+      {openDialog === 'restore-backup' && route.kind === 'project' && <RestoreBackupDialog projectId={route.projectId} onClose={closeDialog} />}
       <Notices />
     </div>
   );

@@ -26,6 +26,9 @@ export function ProjectList() {
           <button type="button" className="button button-quiet" onClick={() => setOpenDialog('settings')}>
             Settings
           </button>
+          <button type="button" className="button" onClick={() => setOpenDialog('import-project')}>
+            Import project file…
+          </button>
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             New project
           </button>

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { ArticleWorkspace } from '../workbench/ArticleWorkspace';
+import { ScaleEditor } from '../workbench/ScaleEditor';
+import { useUndoShortcuts } from '../workbench/useShortcuts';
 import { AddArticleForm } from './AddArticleForm';
+import { ProjectActions } from './ProjectActions';
 
 /** One project: its articles on the left, the open article (or the add-article form) beside. */
 export function ProjectView({ projectId, articleId }: { projectId: string; articleId: string | null }) {
@@ -10,10 +13,19 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
   const openProject = useAppStore((state) => state.openProject);
   const navigate = useAppStore((state) => state.navigate);
   const [adding, setAdding] = useState(false);
+  const [scaleOpen, setScaleOpen] = useState(false);
+  const undo = useAppStore((state) => state.undo);
+  const redo = useAppStore((state) => state.redo);
+  const clearUndo = useAppStore((state) => state.clearUndo);
+  const nextUndo = useAppStore((state) => state.undoStack[state.undoStack.length - 1]?.label);
+  const nextRedo = useAppStore((state) => state.redoStack[state.redoStack.length - 1]?.label);
 
   useEffect(() => {
     void openProject(projectId);
-  }, [projectId, openProject]);
+    // Undo and redo are per project: another project starts with empty stacks.
+    return () => clearUndo();
+  }, [projectId, openProject, clearUndo]);
+  useUndoShortcuts(() => void undo(), () => void redo());
 
   if (!current || current.project.id !== projectId) {
     return (
@@ -41,6 +53,18 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
             </div>
           ))}
         </dl>
+        <div className="project-tools">
+          <ProjectActions projectId={projectId} />
+          <button type="button" className="button button-small" onClick={() => void undo()} disabled={!nextUndo} title={nextUndo ? `Undo ${nextUndo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" className="button button-small" onClick={() => void redo()} disabled={!nextRedo} title={nextRedo ? `Redo ${nextRedo} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+          <button type="button" className="button button-small" onClick={() => setScaleOpen(true)}>
+            Verdict scale
+          </button>
+        </div>
       </header>
       <div className="project-body">
         <nav className="article-nav" aria-label="Articles">
@@ -66,7 +90,8 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
                     {article.title}
                   </span>
                   <span className="muted">
-                    {[article.outlet, article.publishedDate].filter(Boolean).join(' · ') || 'No outlet'} · {article.claimCount} claim
+                    {article.outlet ? <bdi>{article.outlet}</bdi> : 'No outlet'}
+                    {article.publishedDate && ` · ${article.publishedDate}`} · {article.claimCount} claim
                     {article.claimCount === 1 ? '' : 's'}
                   </span>
                 </button>
@@ -92,6 +117,7 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
           )}
         </div>
       </div>
+      {scaleOpen && <ScaleEditor projectId={projectId} onClose={() => setScaleOpen(false)} />}
     </div>
   );
 }

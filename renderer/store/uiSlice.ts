@@ -16,7 +16,7 @@ export interface UiSlice {
   /** Set when the library itself cannot be used (damaged, too new): the whole window says so. */
   fatalError: string | null;
   /** Which app-wide dialog is open (menu commands and header buttons open them). */
-  openDialog: 'settings' | 'about' | null;
+  openDialog: 'settings' | 'about' | 'export-report' | 'import-project' | 'restore-backup' | null;
   setOpenDialog(dialog: UiSlice['openDialog']): void;
   navigate(route: Route): void;
   notify(kind: Notice['kind'], message: string): void;

@@ -1,0 +1,261 @@
+/**
+ * Repository-level helpers of the workbench: exact snapshots of what a delete removes, and putting
+ * those records back with the same ids (undo). Every write records a change row, like the
+ * repositories do, so the history and project-file merges see restores as ordinary creates.
+ */
+import { createAnchor, reanchor } from '../../shared/anchoring';
+import type { Article, Change, Claim, Source } from '../../shared/domain';
+import { AppError } from '../errors';
+import * as articles from '../repositories/articles';
+import { recordChange, snapshotFields, toChange } from '../repositories/changes';
+import * as claims from '../repositories/claims';
+import type { RepoContext } from '../repositories/context';
+import { getProject, touchProject } from '../repositories/projects';
+import * as sources from '../repositories/sources';
+
+export interface Records {
+  article: Article | null;
+  claims: Claim[];
+  sources: Source[];
+}
+
+const removeClaim = (ctx: RepoContext, id: string) =>
+  claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
+
+/** Deletes claims with their sources and answers with what was deleted. */
+export function deleteClaims(ctx: RepoContext, ids: readonly string[]): Records {
+  return ctx.tx(() => {
+    const unique = [...new Set(ids)];
+    const gone: Records = { article: null, claims: [], sources: [] };
+    for (const id of unique) {
+      gone.claims.push(claims.getClaim(ctx, id));
+      gone.sources.push(...sources.listSourcesByClaim(ctx, id));
+    }
+    for (const id of unique) removeClaim(ctx, id);
+    return gone;
+  });
+}
+
+/** Deletes an article with its claims and their sources, and answers with all of it. */
+export function deleteArticleWithClaims(ctx: RepoContext, id: string): Records {
+  return ctx.tx(() => {
+    const article = articles.getArticle(ctx, id);
+    const articleClaims = claims.listClaimsByArticle(ctx, id);
+    const claimSources = articleClaims.flatMap((claim) => sources.listSourcesByClaim(ctx, claim.id));
+    articles.deleteArticle(ctx, id, (claimId) => removeClaim(ctx, claimId));
+    return { article, claims: articleClaims, sources: claimSources };
+  });
+}
+
+const exists = (ctx: RepoContext, table: 'articles' | 'claims' | 'sources', id: string) =>
+  ctx.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+
+function insertArticle(ctx: RepoContext, article: Article): Article {
+  getProject(ctx, article.projectId);
+  if (exists(ctx, 'articles', article.id)) throw new AppError('conflict', 'That article is already back.');
+  const restored = { ...article, updatedAt: ctx.now() };
+  ctx
+    .stmt(
+      `INSERT INTO articles (id, project_id, title, outlet, author, url, published_date, language, direction, created_at, updated_at, text)
+       VALUES (@id, @projectId, @title, @outlet, @author, @url, @publishedDate, @language, @direction, @createdAt, @updatedAt, @text)`,
+    )
+    .run(restored);
+  recordChange(ctx, {
+    projectId: article.projectId,
+    entityType: 'article',
+    entityId: article.id,
+    op: 'create',
+    fields: snapshotFields(restored, articles.ARTICLE_FIELDS, 'after'),
+  });
+  return restored;
+}
+
+/** The claim's anchor in the article's current text: kept, re-found, or orphaned. */
+function placeAnchor(text: string, claim: Claim): Pick<Claim, 'anchor' | 'anchorState'> {
+  const { anchor } = claim;
+  if (
+    anchor.end <= text.length &&
+    anchor.start < anchor.end &&
+    text.slice(anchor.start, anchor.end) === anchor.exact
+  ) {
+    return { anchor, anchorState: claim.anchorState };
+  }
+  const match = reanchor(text, anchor);
+  if (match.status === 'orphaned') return { anchor, anchorState: 'orphaned' };
+  return { anchor: createAnchor(text, match.start, match.end), anchorState: 'anchored' };
+}
+
+function insertClaim(ctx: RepoContext, claim: Claim, articleText: Map<string, string>): Claim {
+  if (exists(ctx, 'claims', claim.id)) throw new AppError('conflict', 'That claim is already back.');
+  let text = articleText.get(claim.articleId);
+  if (text === undefined) {
+    const article = articles.getArticle(ctx, claim.articleId);
+    if (article.projectId !== claim.projectId)
+      throw new AppError('invalid_request', 'That claim belongs to another project.');
+    text = article.text;
+    articleText.set(claim.articleId, text);
+  }
+  const verdictKnown =
+    claim.verdictId === null ||
+    (ctx
+      .stmt(`SELECT 1 FROM verdicts WHERE id = ? AND project_id = ?`)
+      .get(claim.verdictId, claim.projectId) as unknown) !== undefined;
+  const restored: Claim = {
+    ...claim,
+    ...placeAnchor(text, claim),
+    verdictId: verdictKnown ? claim.verdictId : null,
+    updatedAt: ctx.now(),
+  };
+  ctx
+    .stmt(
+      `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix,
+         anchor_state, statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at)
+       VALUES (@id, @projectId, @articleId, @start, @end, @exact, @prefix, @suffix, @anchorState, @statement, @claimant,
+         @claimDate, @verdictId, @rationale, @status, @tags, @createdAt, @updatedAt)`,
+    )
+    .run({
+      ...restored,
+      ...restored.anchor,
+      tags: JSON.stringify(restored.tags),
+    });
+  recordChange(ctx, {
+    projectId: restored.projectId,
+    entityType: 'claim',
+    entityId: restored.id,
+    op: 'create',
+    fields: snapshotFields(restored, claims.CLAIM_FIELDS, 'after'),
+  });
+  return restored;
+}
+
+/** Inserts a source at its old position; the ones at or after it move down one place. */
+function insertSource(ctx: RepoContext, source: Source): Source {
+  if (exists(ctx, 'sources', source.id)) throw new AppError('conflict', 'That source is already back.');
+  const claim = claims.getClaim(ctx, source.claimId);
+  const siblings = sources.listSourcesByClaim(ctx, source.claimId);
+  const position = Math.min(source.position, siblings.length);
+  for (let i = siblings.length - 1; i >= position; i--)
+    sources.updateSource(ctx, siblings[i]!.id, { position: i + 1 });
+  const restored: Source = { ...source, position, updatedAt: ctx.now() };
+  ctx
+    .stmt(
+      `INSERT INTO sources (id, claim_id, position, url, title, publisher, published_date, accessed_date, archived_url, excerpt, note, created_at, updated_at)
+       VALUES (@id, @claimId, @position, @url, @title, @publisher, @publishedDate, @accessedDate, @archivedUrl, @excerpt, @note, @createdAt, @updatedAt)`,
+    )
+    .run(restored);
+  recordChange(ctx, {
+    projectId: claim.projectId,
+    entityType: 'source',
+    entityId: restored.id,
+    op: 'create',
+    fields: {
+      claimId: { after: restored.claimId },
+      ...snapshotFields(restored, sources.SOURCE_FIELDS, 'after'),
+    },
+  });
+  return restored;
+}
+
+/** Puts records back with their ids, in one transaction: all of them or none. */
+export function restoreRecords(
+  ctx: RepoContext,
+  records: { article?: Article | null | undefined; claims: Claim[]; sources: Source[] },
+): Records {
+  return ctx.tx(() => {
+    const article = records.article ? insertArticle(ctx, records.article) : null;
+    const texts = new Map<string, string>();
+    if (article) texts.set(article.id, article.text);
+    const restoredClaims = records.claims.map((claim) => insertClaim(ctx, claim, texts));
+    const restoredSources = [...records.sources]
+      .sort((a, b) => (a.claimId === b.claimId ? a.position - b.position : a.claimId < b.claimId ? -1 : 1))
+      .map((source) => insertSource(ctx, source));
+    const projects = new Set([
+      ...(article ? [article.projectId] : []),
+      ...restoredClaims.map((claim) => claim.projectId),
+    ]);
+    for (const source of restoredSources) projects.add(claims.getClaim(ctx, source.claimId).projectId);
+    for (const projectId of projects) touchProject(ctx, projectId);
+    return { article, claims: restoredClaims, sources: restoredSources };
+  });
+}
+
+/**
+ * Sets anchors as given, optionally with new article text (undo of an edit of the text: the old
+ * text and the old anchors, exactly, rather than a second re-anchoring).
+ */
+export function setAnchors(
+  ctx: RepoContext,
+  input: {
+    articleId: string;
+    text?: string | undefined;
+    anchors: { claimId: string; anchor: Claim['anchor']; anchorState: Claim['anchorState'] }[];
+  },
+): { article: Article; claims: Claim[] } {
+  return ctx.tx(() => {
+    let article = articles.getArticle(ctx, input.articleId);
+    if (input.text !== undefined) article = articles.updateArticle(ctx, article.id, { text: input.text });
+    for (const { claimId, anchor, anchorState } of input.anchors) {
+      const claim = claims.getClaim(ctx, claimId);
+      if (claim.articleId !== article.id)
+        throw new AppError('invalid_request', 'That claim belongs to another article.');
+      if (
+        anchorState === 'anchored' &&
+        (anchor.end > article.text.length ||
+          anchor.start >= anchor.end ||
+          article.text.slice(anchor.start, anchor.end) !== anchor.exact)
+      ) {
+        throw new AppError(
+          'conflict',
+          'The article changed since then, so this step cannot be undone.',
+          'anchor',
+        );
+      }
+      claims.updateClaim(ctx, claimId, { anchor, anchorState });
+    }
+    return { article, claims: claims.listClaimsByArticle(ctx, article.id) };
+  });
+}
+
+/** The claim's own changes and its sources' changes (a source's claim is named in its create/delete rows). */
+export function claimHistory(ctx: RepoContext, claimId: string, limit = 500): Change[] {
+  const rows = ctx
+    .stmt(
+      `SELECT id, project_id, entity_type, entity_id, op, fields, author, at FROM changes
+       WHERE entity_id = @claimId
+          OR entity_id IN (
+            SELECT entity_id FROM changes
+            WHERE entity_type = 'source' AND op IN ('create', 'delete')
+              AND (json_extract(fields, '$.claimId.after') = @claimId OR json_extract(fields, '$.claimId.before') = @claimId))
+       ORDER BY seq DESC LIMIT @limit`,
+    )
+    .all({ claimId, limit }) as Parameters<typeof toChange>[0][];
+  return rows.map(toChange);
+}
+
+export function verdictUsage(ctx: RepoContext, projectId: string): { verdictId: string; count: number }[] {
+  return ctx
+    .stmt(
+      `SELECT verdict_id AS verdictId, COUNT(*) AS count FROM claims WHERE project_id = ? AND verdict_id IS NOT NULL GROUP BY verdict_id`,
+    )
+    .all(projectId) as { verdictId: string; count: number }[];
+}
+
+export function projectClaimants(ctx: RepoContext, projectId: string): string[] {
+  return (
+    ctx
+      .stmt(
+        `SELECT DISTINCT claimant FROM claims WHERE project_id = ? AND claimant != '' ORDER BY claimant COLLATE NOCASE LIMIT 1000`,
+      )
+      .all(projectId) as { claimant: string }[]
+  ).map((row) => row.claimant);
+}
+
+export function projectTags(ctx: RepoContext, projectId: string): string[] {
+  return (
+    ctx
+      .stmt(
+        `SELECT DISTINCT j.value AS tag FROM claims c, json_each(c.tags) j WHERE c.project_id = ? ORDER BY tag COLLATE NOCASE LIMIT 1000`,
+      )
+      .all(projectId) as { tag: string }[]
+  ).map((row) => row.tag);
+}

@@ -1,0 +1,549 @@
+/**
+ * The claim workbench's state: the open article, its claims and sources, the selected claim, and
+ * the project's undo/redo stack. Every mutation goes to main first and is applied here from main's
+ * answer, so what the screen shows is what is saved.
+ */
+import type { AnchorAssignment, DeletedRecords } from '../../shared/api/contract.workbench';
+import { createAnchor } from '../../shared/anchoring';
+import type { Article, Claim, ClaimFields, Source, SourceFields } from '../../shared/domain';
+import { api } from '../api';
+import { deriveHighlights, sortClaims } from '../workbench/claimView';
+import type { Highlight } from '../workbench/segments';
+import type { SliceCreator } from './types';
+
+export type UndoAction =
+  | { kind: 'claimFields'; claimId: string; before: Partial<ClaimFields>; after: Partial<ClaimFields> }
+  | { kind: 'sourceFields'; sourceId: string; before: Partial<SourceFields>; after: Partial<SourceFields> }
+  /** Claims or sources that were created (undo deletes them; redo puts them back with their ids). */
+  | { kind: 'created'; records: DeletedRecords }
+  /** Claims, sources or an article with its claims that were deleted. */
+  | { kind: 'deleted'; records: DeletedRecords }
+  | { kind: 'anchors'; articleId: string; before: AnchorAssignment[]; after: AnchorAssignment[] }
+  | {
+      kind: 'articleText';
+      articleId: string;
+      beforeText: string;
+      beforeAnchors: AnchorAssignment[];
+      afterText: string;
+    };
+
+export interface UndoEntry {
+  label: string;
+  action: UndoAction;
+  at: number;
+  /** Consecutive saves of the same field merge into one step (typing is one action, not fifty). */
+  mergeKey?: string;
+}
+
+export type AnchorMode = { kind: 'reattach' | 'adjust'; claimId: string } | null;
+
+export interface WorkbenchSlice {
+  wbArticle: Article | null;
+  wbArticleId: string | null;
+  wbStatus: 'idle' | 'loading' | 'ready' | 'error';
+  wbError: string | null;
+  /** The open article's claims in reading order (anchored by position, then orphaned). */
+  claims: Claim[];
+  /** The anchored claims as the reading view needs them; a new array only when spans or verdicts change. */
+  highlights: Highlight[];
+  sourcesByClaim: Record<string, Source[]>;
+  claimantSuggestions: string[];
+  tagSuggestions: string[];
+  selectedClaimId: string | null;
+  /** Waiting for the user to select new text for a claim (re-attach an orphan, or adjust a span). */
+  anchorMode: AnchorMode;
+  undoStack: UndoEntry[];
+  redoStack: UndoEntry[];
+
+  loadArticle(id: string): Promise<void>;
+  closeArticle(): void;
+  selectClaim(id: string | null): void;
+  setAnchorMode(mode: AnchorMode): void;
+  /** Marks [start, end) of the article text (already snapped) as a new claim. */
+  markClaim(start: number, end: number): Promise<Claim>;
+  /** Saves some fields of a claim; throws the API error so the field can show it. */
+  updateClaim(id: string, fields: Partial<ClaimFields>, label?: string): Promise<Claim>;
+  deleteClaims(ids: string[]): Promise<void>;
+  /** Gives a claim a new span (re-attach or adjust). */
+  setClaimSpan(id: string, start: number, end: number): Promise<Claim>;
+  addSource(claimId: string): Promise<Source>;
+  updateSource(id: string, fields: Partial<SourceFields>, label?: string): Promise<Source>;
+  deleteSource(id: string): Promise<void>;
+  /** Saves corrected article text; claims re-anchor in main. Answers how many could not be found. */
+  editArticleText(text: string): Promise<{ orphaned: number; total: number }>;
+  /** Deletes an article with its claims (undo brings all back). */
+  deleteArticleWithClaims(id: string): Promise<DeletedRecords>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  clearUndo(): void;
+}
+
+const UNDO_LIMIT = 200;
+const MERGE_WINDOW_MS = 8_000;
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** Serialises undo/redo so that quick repeated presses apply in order. */
+let undoQueue: Promise<void> = Promise.resolve();
+
+const pick = <T extends object>(record: T, keys: readonly (keyof T)[]): Partial<T> => {
+  const out: Partial<T> = {};
+  for (const key of keys) out[key] = record[key];
+  return out;
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  statement: 'claim',
+  claimant: 'claimant',
+  claimDate: 'claim date',
+  verdictId: 'verdict',
+  rationale: 'rationale',
+  status: 'status',
+  tags: 'tags',
+  url: 'source URL',
+  title: 'source title',
+  publisher: 'publisher',
+  publishedDate: 'source date',
+  accessedDate: 'accessed date',
+  archivedUrl: 'archived URL',
+  excerpt: 'excerpt',
+  note: 'note',
+};
+
+export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => {
+  /** Replaces the claims (sorted) and re-derives the highlights, keeping unchanged ones. */
+  const setClaims = (claims: Claim[]) => {
+    const sorted = sortClaims(claims);
+    set({ claims: sorted, highlights: deriveHighlights(get().highlights, sorted) });
+  };
+  const upsertClaims = (changed: Claim[]) => {
+    const articleId = get().wbArticleId;
+    const mine = changed.filter((claim) => claim.articleId === articleId);
+    if (mine.length === 0) return;
+    const byId = new Map(mine.map((claim) => [claim.id, claim]));
+    const next = get().claims.map((claim) => byId.get(claim.id) ?? claim);
+    for (const claim of mine)
+      if (!get().claims.some((existing) => existing.id === claim.id)) next.push(claim);
+    setClaims(next);
+    const claimants = new Set(get().claimantSuggestions);
+    const tags = new Set(get().tagSuggestions);
+    const before = claimants.size + tags.size;
+    for (const claim of mine) {
+      if (claim.claimant.trim()) claimants.add(claim.claimant);
+      for (const tag of claim.tags) tags.add(tag);
+    }
+    if (claimants.size + tags.size !== before) {
+      const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+      set({ claimantSuggestions: [...claimants].sort(byName), tagSuggestions: [...tags].sort(byName) });
+    }
+  };
+  const removeClaims = (ids: readonly string[]) => {
+    const gone = new Set(ids);
+    if (!get().claims.some((claim) => gone.has(claim.id))) return;
+    const sourcesByClaim = { ...get().sourcesByClaim };
+    for (const id of ids) delete sourcesByClaim[id];
+    setClaims(get().claims.filter((claim) => !gone.has(claim.id)));
+    const selected = get().selectedClaimId;
+    set({ sourcesByClaim, ...(selected && gone.has(selected) ? { selectedClaimId: null } : {}) });
+    const mode = get().anchorMode;
+    if (mode && gone.has(mode.claimId)) set({ anchorMode: null });
+  };
+  const upsertSources = (changed: Source[]) => {
+    const known = new Set(get().claims.map((claim) => claim.id));
+    const sourcesByClaim = { ...get().sourcesByClaim };
+    let touched = false;
+    for (const source of changed) {
+      if (!known.has(source.claimId)) continue;
+      const list = (sourcesByClaim[source.claimId] ?? []).filter((existing) => existing.id !== source.id);
+      list.push(source);
+      sourcesByClaim[source.claimId] = list.sort((a, b) => a.position - b.position);
+      touched = true;
+    }
+    if (touched) set({ sourcesByClaim });
+  };
+  const removeSources = (ids: readonly string[]) => {
+    const gone = new Set(ids);
+    const sourcesByClaim: Record<string, Source[]> = {};
+    for (const [claimId, list] of Object.entries(get().sourcesByClaim)) {
+      // Positions close up behind a removed source, as main does.
+      sourcesByClaim[claimId] = list
+        .filter((source) => !gone.has(source.id))
+        .map((source, position) => (source.position === position ? source : { ...source, position }));
+    }
+    set({ sourcesByClaim });
+  };
+  /** Progress in the project header (and claim counts in the article list), a moment after changes settle. */
+  const refreshSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void get().refreshProject(), 200);
+  };
+  const push = (entry: Omit<UndoEntry, 'at'>) => {
+    const now = Date.now();
+    const stack = get().undoStack;
+    const top = stack[stack.length - 1];
+    if (entry.mergeKey && top?.mergeKey === entry.mergeKey && now - top.at < MERGE_WINDOW_MS) {
+      const merged = mergeActions(top.action, entry.action);
+      if (merged) {
+        set({ undoStack: [...stack.slice(0, -1), { ...top, action: merged, at: now }], redoStack: [] });
+        return;
+      }
+    }
+    set({ undoStack: [...stack, { ...entry, at: now }].slice(-UNDO_LIMIT), redoStack: [] });
+  };
+  const anchorsOf = (claims: readonly Claim[]): AnchorAssignment[] =>
+    claims.map((claim) => ({ claimId: claim.id, anchor: claim.anchor, anchorState: claim.anchorState }));
+  const reloadClaims = async (articleId: string) => {
+    const loaded = await api.call('workbench.loadArticle', { id: articleId });
+    if (get().wbArticleId !== articleId) return;
+    set({ wbArticle: loaded.article });
+    setClaims(loaded.claims);
+  };
+
+  /** Applies what main answered for records that came back (restore) or went away (delete). */
+  const applyRestored = (records: DeletedRecords) => {
+    if (records.article) void get().refreshProject();
+    upsertClaims(records.claims);
+    upsertSources(records.sources);
+  };
+  const applyDeleted = (records: DeletedRecords) => {
+    removeClaims(records.claims.map((claim) => claim.id));
+    removeSources(records.sources.map((source) => source.id));
+    if (records.article && records.article.id === get().wbArticleId) {
+      const route = get().route;
+      if (route.kind === 'project')
+        get().navigate({ kind: 'project', projectId: route.projectId, articleId: null });
+    }
+  };
+
+  /** Runs one direction of an action against main; answers the action for the other stack. */
+  const perform = async (action: UndoAction, direction: 'undo' | 'redo'): Promise<UndoAction> => {
+    switch (action.kind) {
+      case 'claimFields': {
+        const fields = direction === 'undo' ? action.before : action.after;
+        upsertClaims([await api.call('claims.update', { id: action.claimId, fields })]);
+        if ('status' in fields) refreshSoon();
+        return action;
+      }
+      case 'sourceFields': {
+        const fields = direction === 'undo' ? action.before : action.after;
+        upsertSources([await api.call('sources.update', { id: action.sourceId, fields })]);
+        return action;
+      }
+      case 'created':
+      case 'deleted': {
+        const remove = (action.kind === 'created') === (direction === 'undo');
+        if (!remove) {
+          const restored = await api.call('workbench.restore', action.records);
+          applyRestored(restored);
+          refreshSoon();
+          if (restored.article) {
+            const route = get().route;
+            if (route.kind === 'project')
+              get().navigate({ kind: 'project', projectId: route.projectId, articleId: restored.article.id });
+          }
+          return { ...action, records: restored };
+        }
+        let gone: DeletedRecords;
+        if (action.records.article)
+          gone = await api.call('workbench.deleteArticle', { id: action.records.article.id });
+        else if (action.records.claims.length > 0)
+          gone = await api.call('workbench.deleteClaims', {
+            ids: action.records.claims.map((claim) => claim.id),
+          });
+        else {
+          const current = new Map(
+            Object.values(get().sourcesByClaim)
+              .flat()
+              .map((source) => [source.id, source]),
+          );
+          for (const source of action.records.sources) await api.call('sources.delete', { id: source.id });
+          gone = {
+            article: null,
+            claims: [],
+            sources: action.records.sources.map((source) => current.get(source.id) ?? source),
+          };
+        }
+        applyDeleted(gone);
+        refreshSoon();
+        return { ...action, records: gone };
+      }
+      case 'anchors': {
+        const anchors = direction === 'undo' ? action.before : action.after;
+        const result = await api.call('workbench.setAnchors', { articleId: action.articleId, anchors });
+        upsertClaims(result.claims);
+        return action;
+      }
+      case 'articleText': {
+        if (direction === 'undo') {
+          const result = await api.call('workbench.setAnchors', {
+            articleId: action.articleId,
+            text: action.beforeText,
+            anchors: action.beforeAnchors,
+          });
+          if (get().wbArticleId === action.articleId) {
+            set({ wbArticle: result.article });
+            setClaims(result.claims);
+          }
+        } else {
+          await api.call('articles.update', { id: action.articleId, text: action.afterText });
+          if (get().wbArticleId === action.articleId) await reloadClaims(action.articleId);
+        }
+        return action;
+      }
+    }
+  };
+
+  const runUndo = (from: 'undoStack' | 'redoStack') => {
+    const step = async () => {
+      const stack = get()[from];
+      const entry = stack[stack.length - 1];
+      if (!entry) {
+        get().notify('info', from === 'undoStack' ? 'Nothing to undo.' : 'Nothing to redo.');
+        return;
+      }
+      set({ [from]: stack.slice(0, -1) } as Partial<WorkbenchSlice>);
+      const direction = from === 'undoStack' ? 'undo' : 'redo';
+      try {
+        const action = await perform(entry.action, direction);
+        const to = from === 'undoStack' ? 'redoStack' : 'undoStack';
+        set({ [to]: [...get()[to], { label: entry.label, action, at: 0 }] } as Partial<WorkbenchSlice>);
+        get().notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
+      } catch (error) {
+        get().reportError(error);
+      }
+    };
+    undoQueue = undoQueue.then(step, step);
+    return undoQueue;
+  };
+
+  return {
+    wbArticle: null,
+    wbArticleId: null,
+    wbStatus: 'idle',
+    wbError: null,
+    claims: [],
+    highlights: [],
+    sourcesByClaim: {},
+    claimantSuggestions: [],
+    tagSuggestions: [],
+    selectedClaimId: null,
+    anchorMode: null,
+    undoStack: [],
+    redoStack: [],
+
+    async loadArticle(id) {
+      set({ wbArticleId: id, wbStatus: 'loading', wbError: null, anchorMode: null });
+      try {
+        const loaded = await api.call('workbench.loadArticle', { id });
+        if (get().wbArticleId !== id) return;
+        const sourcesByClaim: Record<string, Source[]> = {};
+        for (const source of loaded.sources) (sourcesByClaim[source.claimId] ??= []).push(source);
+        const sorted = sortClaims(loaded.claims);
+        const keepSelection = sorted.some((claim) => claim.id === get().selectedClaimId);
+        set({
+          wbArticle: loaded.article,
+          wbStatus: 'ready',
+          claims: sorted,
+          highlights: deriveHighlights([], sorted),
+          sourcesByClaim,
+          claimantSuggestions: loaded.claimants,
+          tagSuggestions: loaded.tags,
+          ...(keepSelection ? {} : { selectedClaimId: null }),
+        });
+      } catch (error) {
+        if (get().wbArticleId !== id) return;
+        set({
+          wbStatus: 'error',
+          wbError: error instanceof Error ? error.message : 'The article could not be opened.',
+        });
+      }
+    },
+    closeArticle() {
+      set({
+        wbArticleId: null,
+        wbArticle: null,
+        wbStatus: 'idle',
+        claims: [],
+        highlights: [],
+        sourcesByClaim: {},
+        selectedClaimId: null,
+        anchorMode: null,
+      });
+    },
+    selectClaim(id) {
+      if (get().selectedClaimId !== id) set({ selectedClaimId: id });
+    },
+    setAnchorMode(mode) {
+      set({ anchorMode: mode });
+    },
+
+    async markClaim(start, end) {
+      const article = get().wbArticle;
+      if (!article) throw new Error('No article is open.');
+      const claim = await api.call('claims.create', {
+        articleId: article.id,
+        anchor: createAnchor(article.text, start, end),
+      });
+      upsertClaims([claim]);
+      set({ selectedClaimId: claim.id });
+      push({
+        label: 'Mark claim',
+        action: { kind: 'created', records: { article: null, claims: [claim], sources: [] } },
+      });
+      refreshSoon();
+      return claim;
+    },
+
+    async updateClaim(id, fields, label) {
+      const before = get().claims.find((claim) => claim.id === id);
+      const updated = await api.call('claims.update', { id, fields });
+      upsertClaims([updated]);
+      if (before) {
+        const keys = Object.keys(fields) as (keyof ClaimFields)[];
+        const name = label ?? `Edit ${keys.map((key) => FIELD_LABELS[key] ?? key).join(', ')}`;
+        push({
+          label: name,
+          mergeKey: `claim:${id}:${keys.sort().join(',')}`,
+          action: {
+            kind: 'claimFields',
+            claimId: id,
+            before: pick(before, keys),
+            after: pick(updated, keys),
+          },
+        });
+      }
+      if ('status' in fields) refreshSoon();
+      return updated;
+    },
+
+    async deleteClaims(ids) {
+      if (ids.length === 0) return;
+      const gone = await api.call('workbench.deleteClaims', { ids });
+      // Keep the keyboard loop going: the next claim in reading order becomes the selected one.
+      const order = get().claims;
+      const index = order.findIndex((claim) => claim.id === ids[0]);
+      applyDeleted(gone);
+      const rest = get().claims;
+      if (index >= 0 && rest.length > 0) set({ selectedClaimId: rest[Math.min(index, rest.length - 1)]!.id });
+      push({
+        label: ids.length === 1 ? 'Delete claim' : `Delete ${ids.length} claims`,
+        action: { kind: 'deleted', records: gone },
+      });
+      refreshSoon();
+    },
+
+    async setClaimSpan(id, start, end) {
+      const article = get().wbArticle;
+      const before = get().claims.find((claim) => claim.id === id);
+      if (!article || !before) throw new Error('That claim is no longer here.');
+      const updated = await api.call('claims.update', { id, anchor: createAnchor(article.text, start, end) });
+      upsertClaims([updated]);
+      set({ anchorMode: null, selectedClaimId: id });
+      push({
+        label: before.anchorState === 'orphaned' ? 'Re-attach claim' : 'Adjust claim span',
+        action: {
+          kind: 'anchors',
+          articleId: article.id,
+          before: anchorsOf([before]),
+          after: anchorsOf([updated]),
+        },
+      });
+      return updated;
+    },
+
+    async addSource(claimId) {
+      // Accessed today, in the user's calendar: the usual case when a source is added.
+      const now = new Date();
+      const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      const source = await api.call('sources.create', { claimId, fields: { accessedDate: today } });
+      upsertSources([source]);
+      push({
+        label: 'Add source',
+        action: { kind: 'created', records: { article: null, claims: [], sources: [source] } },
+      });
+      return source;
+    },
+
+    async updateSource(id, fields, label) {
+      const before = Object.values(get().sourcesByClaim)
+        .flat()
+        .find((source) => source.id === id);
+      const updated = await api.call('sources.update', { id, fields });
+      upsertSources([updated]);
+      if (before) {
+        const keys = Object.keys(fields) as (keyof SourceFields)[];
+        push({
+          label: label ?? `Edit ${keys.map((key) => FIELD_LABELS[key] ?? key).join(', ')}`,
+          mergeKey: `source:${id}:${keys.sort().join(',')}`,
+          action: {
+            kind: 'sourceFields',
+            sourceId: id,
+            before: pick(before, keys),
+            after: pick(updated, keys),
+          },
+        });
+      }
+      return updated;
+    },
+
+    async deleteSource(id) {
+      const source = Object.values(get().sourcesByClaim)
+        .flat()
+        .find((candidate) => candidate.id === id);
+      await api.call('sources.delete', { id });
+      removeSources([id]);
+      if (source)
+        push({
+          label: 'Remove source',
+          action: { kind: 'deleted', records: { article: null, claims: [], sources: [source] } },
+        });
+    },
+
+    async editArticleText(text) {
+      const article = get().wbArticle;
+      if (!article) throw new Error('No article is open.');
+      const beforeAnchors = anchorsOf(get().claims);
+      const detail = await api.call('articles.update', { id: article.id, text });
+      await reloadClaims(article.id);
+      if (detail.article.text !== article.text) {
+        push({
+          label: 'Edit article text',
+          action: {
+            kind: 'articleText',
+            articleId: article.id,
+            beforeText: article.text,
+            beforeAnchors,
+            afterText: detail.article.text,
+          },
+        });
+      }
+      void get().refreshProject();
+      return { orphaned: detail.orphanedClaimIds.length, total: beforeAnchors.length };
+    },
+
+    async deleteArticleWithClaims(id) {
+      const gone = await api.call('workbench.deleteArticle', { id });
+      applyDeleted(gone);
+      if (get().wbArticleId === id) get().closeArticle();
+      push({ label: 'Delete article', action: { kind: 'deleted', records: gone } });
+      await get().refreshProject();
+      return gone;
+    },
+
+    undo: () => runUndo('undoStack'),
+    redo: () => runUndo('redoStack'),
+    clearUndo() {
+      set({ undoStack: [], redoStack: [] });
+    },
+  };
+};
+
+/** Two saves of the same field in a row: one step from the first "before" to the last "after". */
+function mergeActions(older: UndoAction, newer: UndoAction): UndoAction | null {
+  if (older.kind === 'claimFields' && newer.kind === 'claimFields' && older.claimId === newer.claimId) {
+    return { ...newer, before: older.before };
+  }
+  if (older.kind === 'sourceFields' && newer.kind === 'sourceFields' && older.sourceId === newer.sourceId) {
+    return { ...newer, before: older.before };
+  }
+  return null;
+}

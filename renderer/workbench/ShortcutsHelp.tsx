@@ -1,0 +1,50 @@
+import { Modal } from '../components/Modal';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl';
+
+export const SHORTCUTS: [string[], string][] = [
+  [['J'], 'Next claim'],
+  [['K'], 'Previous claim'],
+  [['M'], 'Mark the selected text as a claim (or attach it, when re-anchoring)'],
+  [['1', '…', '9'], 'Set the verdict by its place on the scale'],
+  [['0'], 'Set the verdict to “Not yet rated”'],
+  [['E'], 'Edit the selected claim (focus its claimant)'],
+  [['/'], 'Filter the claims'],
+  [['Delete'], 'Delete the selected claim (undo brings it back)'],
+  [['Esc'], 'Back to the article from the editor; cancel re-anchoring'],
+  [[mod, 'Z'], 'Undo'],
+  [['Shift', mod, 'Z'], 'Redo'],
+  [['?'], 'This list'],
+];
+
+/** The "Keyboard shortcuts" help (the ? key). */
+export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
+      <p className="muted">
+        In the article, move the caret with the arrow keys and select with Shift (and {mod} for whole words).
+        Shortcuts do nothing while you type in a field.
+      </p>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={what}>
+              <th scope="row">
+                {keys.map((key, index) =>
+                  key === '…' ? <span key={index}> … </span> : <kbd key={index}>{key}</kbd>,
+                )}
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="modal-actions">
+        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

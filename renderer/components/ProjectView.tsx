@@ -25,7 +25,10 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
     // Undo and redo are per project: another project starts with empty stacks.
     return () => clearUndo();
   }, [projectId, openProject, clearUndo]);
-  useUndoShortcuts(() => void undo(), () => void redo());
+  useUndoShortcuts(
+    () => void undo(),
+    () => void redo(),
+  );
 
   if (!current || current.project.id !== projectId) {
     return (
@@ -45,6 +48,33 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
           ← All projects
         </button>
         <h1 className="project-name">{project.title}</h1>
+        <div className="project-tools">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void undo()}
+            disabled={!nextUndo}
+            title={nextUndo ? `Undo ${nextUndo} (Ctrl+Z)` : 'Nothing to undo'}
+            aria-keyshortcuts="Control+Z"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void redo()}
+            disabled={!nextRedo}
+            title={nextRedo ? `Redo ${nextRedo} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+            aria-keyshortcuts="Control+Shift+Z"
+          >
+            Redo
+          </button>
+          <button type="button" className="button button-small" onClick={() => setScaleOpen(true)}>
+            Verdict scale
+          </button>
+        </div>
+      </header>
+      <div className="project-subbar">
         <dl className="progress" aria-label="Progress">
           {(Object.keys(CLAIM_STATUS_LABELS) as ClaimStatus[]).map((status) => (
             <div key={status} className={`progress-item progress-${status}`}>
@@ -53,24 +83,17 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
             </div>
           ))}
         </dl>
-        <div className="project-tools">
-          <ProjectActions projectId={projectId} />
-          <button type="button" className="button button-small" onClick={() => void undo()} disabled={!nextUndo} title={nextUndo ? `Undo ${nextUndo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z">
-            Undo
-          </button>
-          <button type="button" className="button button-small" onClick={() => void redo()} disabled={!nextRedo} title={nextRedo ? `Redo ${nextRedo} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z">
-            Redo
-          </button>
-          <button type="button" className="button button-small" onClick={() => setScaleOpen(true)}>
-            Verdict scale
-          </button>
-        </div>
-      </header>
+        <ProjectActions projectId={projectId} />
+      </div>
       <div className="project-body">
         <nav className="article-nav" aria-label="Articles">
           <div className="article-nav-head">
             <h2>Articles</h2>
-            <button type="button" className="button button-primary button-small" onClick={() => setAdding(true)}>
+            <button
+              type="button"
+              className="button button-primary button-small"
+              onClick={() => setAdding(true)}
+            >
               Add article
             </button>
           </div>

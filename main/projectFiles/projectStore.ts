@@ -1,5 +1,6 @@
 /**
- * Reads a whole project as a payload and writes one back, with plain SQL. Imported records and
+ * Reads a whole project as a payload (through the repositories' readers) and writes one back with
+ * plain SQL. Imported records and
  * history are stored as they are (their ids, timestamps and authors), so nothing here goes through
  * the repositories, which would record new changes for every row.
  * Reads are in a fixed order, so exporting the same data twice gives the same project.json.
@@ -8,6 +9,11 @@ import type { Change } from '../../shared/domain';
 import type { RepoContext } from '../repositories/context';
 import type { ProjectPayload } from './format';
 import { sameJson } from './records';
+import { listArticles } from '../repositories/articles';
+import { listClaimsByProject } from '../repositories/claims';
+import { findProject } from '../repositories/projects';
+import { listSourcesByProject } from '../repositories/sources';
+import { listVerdicts } from '../repositories/verdicts';
 
 type Payload = ProjectPayload;
 type ProjectRecord = Payload['project'];
@@ -16,41 +22,8 @@ type ArticleRecord = Payload['articles'][number];
 type ClaimRecord = Payload['claims'][number];
 type SourceRecord = Payload['sources'][number];
 
-interface ClaimRow {
-  id: string;
-  project_id: string;
-  article_id: string;
-  anchor_start: number;
-  anchor_end: number;
-  anchor_exact: string;
-  anchor_prefix: string;
-  anchor_suffix: string;
-  anchor_state: ClaimRecord['anchorState'];
-  statement: string;
-  claimant: string;
-  claim_date: string;
-  verdict_id: string | null;
-  rationale: string;
-  status: ClaimRecord['status'];
-  tags: string;
-  created_at: string;
-  updated_at: string;
-}
-
 export function findProjectRow(ctx: RepoContext, projectId: string): ProjectRecord | undefined {
-  const row = ctx
-    .stmt(`SELECT id, title, description, created_at, updated_at FROM projects WHERE id = ?`)
-    .get(projectId) as
-    { id: string; title: string; description: string; created_at: string; updated_at: string } | undefined;
-  return (
-    row && {
-      id: row.id,
-      title: row.title,
-      description: row.description,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }
-  );
+  return findProject(ctx, projectId);
 }
 
 /** The project's records (everything but the history), in a fixed order. */
@@ -59,138 +32,15 @@ export function readProjectRecords(
   projectId: string,
 ): Omit<Payload, 'changes'> | undefined {
   return ctx.tx(() => {
-    const project = findProjectRow(ctx, projectId);
+    const project = findProject(ctx, projectId);
     if (!project) return undefined;
-    const verdicts = (
-      ctx
-        .stmt(
-          `SELECT id, project_id, position, label, description, colour, rating_value, created_at, updated_at
-           FROM verdicts WHERE project_id = ? ORDER BY position, created_at, id`,
-        )
-        .all(projectId) as {
-        id: string;
-        project_id: string;
-        position: number;
-        label: string;
-        description: string;
-        colour: string;
-        rating_value: number | null;
-        created_at: string;
-        updated_at: string;
-      }[]
-    ).map((row): VerdictRecord => ({
-      id: row.id,
-      projectId: row.project_id,
-      position: row.position,
-      label: row.label,
-      description: row.description,
-      colour: row.colour,
-      ratingValue: row.rating_value,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
-    const articles = (
-      ctx
-        .stmt(
-          `SELECT id, project_id, title, outlet, author, url, published_date, language, direction, text, created_at, updated_at
-           FROM articles WHERE project_id = ? ORDER BY created_at, id`,
-        )
-        .all(projectId) as {
-        id: string;
-        project_id: string;
-        title: string;
-        outlet: string;
-        author: string;
-        url: string;
-        published_date: string;
-        language: string;
-        direction: 'ltr' | 'rtl';
-        text: string;
-        created_at: string;
-        updated_at: string;
-      }[]
-    ).map((row): ArticleRecord => ({
-      id: row.id,
-      projectId: row.project_id,
-      title: row.title,
-      outlet: row.outlet,
-      author: row.author,
-      url: row.url,
-      publishedDate: row.published_date,
-      language: row.language,
-      direction: row.direction,
-      text: row.text,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
-    const claims = (
-      ctx
-        .stmt(
-          `SELECT id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state,
-             statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at
-           FROM claims WHERE project_id = ?`,
-        )
-        .all(projectId) as ClaimRow[]
-    ).map((row): ClaimRecord => ({
-      id: row.id,
-      projectId: row.project_id,
-      articleId: row.article_id,
-      anchor: {
-        start: row.anchor_start,
-        end: row.anchor_end,
-        exact: row.anchor_exact,
-        prefix: row.anchor_prefix,
-        suffix: row.anchor_suffix,
-      },
-      anchorState: row.anchor_state,
-      statement: row.statement,
-      claimant: row.claimant,
-      claimDate: row.claim_date,
-      verdictId: row.verdict_id,
-      rationale: row.rationale,
-      status: row.status,
-      tags: JSON.parse(row.tags) as string[],
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
-    const sources = (
-      ctx
-        .stmt(
-          `SELECT s.id, s.claim_id, s.position, s.url, s.title, s.publisher, s.published_date, s.accessed_date, s.archived_url,
-             s.excerpt, s.note, s.created_at, s.updated_at
-           FROM sources s JOIN claims c ON c.id = s.claim_id WHERE c.project_id = ?`,
-        )
-        .all(projectId) as {
-        id: string;
-        claim_id: string;
-        position: number;
-        url: string;
-        title: string;
-        publisher: string;
-        published_date: string;
-        accessed_date: string;
-        archived_url: string;
-        excerpt: string;
-        note: string;
-        created_at: string;
-        updated_at: string;
-      }[]
-    ).map((row): SourceRecord => ({
-      id: row.id,
-      claimId: row.claim_id,
-      position: row.position,
-      url: row.url,
-      title: row.title,
-      publisher: row.publisher,
-      publishedDate: row.published_date,
-      accessedDate: row.accessed_date,
-      archivedUrl: row.archived_url,
-      excerpt: row.excerpt,
-      note: row.note,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
-    // Sorted here rather than by SQLite, which would copy every wide row into its sorter.
+    // The repositories' own readers; sorted here so the same data always gives the same file.
+    const verdicts: VerdictRecord[] = listVerdicts(ctx, projectId).sort(
+      (a, b) => a.position - b.position || compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
+    );
+    const articles: ArticleRecord[] = listArticles(ctx, projectId);
+    const claims: ClaimRecord[] = listClaimsByProject(ctx, projectId);
+    const sources: SourceRecord[] = listSourcesByProject(ctx, projectId);
     claims.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
     sources.sort(
       (a, b) =>

@@ -1,8 +1,7 @@
 /**
  * Reads a whole project as a payload (through the repositories' readers) and writes one back with
- * plain SQL. Imported records and
- * history are stored as they are (their ids, timestamps and authors), so nothing here goes through
- * the repositories, which would record new changes for every row.
+ * plain SQL: imported records and history are stored as they are (their ids, timestamps and
+ * authors), so writes never go through the repositories, which would record new changes.
  * Reads are in a fixed order, so exporting the same data twice gives the same project.json.
  */
 import type { Change } from '../../shared/domain';

@@ -1,7 +1,8 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MenuCommand } from '../../shared/api/contract';
+import type { EventChannel } from '../../shared/api/channels';
+import type { EventPayload, MenuCommand } from '../../shared/api/contract';
 import { APP_VERSION } from '../appVersion';
 import { openLibraryApi, type Library, type LibraryOptions } from '../library';
 import { createElectronDialogs } from './dialogs';
@@ -31,8 +32,8 @@ export interface ShellOptions {
   log?: (message: string, error?: unknown) => void;
   /**
    * A .factcheck file the app was asked to open (argv of the first or a second launch, macOS
-   * open-file). Importing it is the project-file feature's job; until that is wired, files wait in
-   * Shell.pendingProjectFiles.
+   * open-file). By default it is sent to the window as a 'projectFile.open' event, which opens the
+   * import dialog; files that arrive before the window exists wait in Shell.pendingProjectFiles.
    */
   onProjectFile?: (filePath: string) => void;
 }
@@ -85,6 +86,7 @@ export function runApp(options: ShellOptions): Shell | null {
   const pendingProjectFiles: string[] = [];
   const projectFile = (filePath: string) => {
     if (options.onProjectFile) options.onProjectFile(filePath);
+    else if (started) sendEvent('projectFile.open', { path: filePath });
     else pendingProjectFiles.push(filePath);
   };
   const getWindow = () => (window && !window.isDestroyed() ? window : null);
@@ -103,17 +105,18 @@ export function runApp(options: ShellOptions): Shell | null {
     return created;
   };
 
-  const sendMenuCommand = (command: MenuCommand) => {
+  /** Sends an event to the window (opening one if needed), once its page has loaded. */
+  const sendEvent = <E extends EventChannel>(name: E, payload: EventPayload<E>) => {
     const existing = getWindow();
     const target = existing ?? openWindow();
     const send = () => {
-      if (!target.isDestroyed() && isAppUrl(target.webContents.getURL()))
-        target.webContents.send(eventChannel('menu.command'), { command });
+      if (!target.isDestroyed() && isAppUrl(target.webContents.getURL())) target.webContents.send(eventChannel(name), payload);
     };
     if (existing && !existing.webContents.isLoading()) send();
     else target.webContents.once('did-finish-load', send);
     focusWindow(target);
   };
+  const sendMenuCommand = (command: MenuCommand) => sendEvent('menu.command', { command });
 
   const initialFile = findProjectFileArg(argv, process.cwd());
   if (initialFile) projectFile(initialFile);
@@ -158,9 +161,8 @@ export function runApp(options: ShellOptions): Shell | null {
         `better-sqlite3 for Electron was not found (${ELECTRON_NATIVE_BINDING}); run "node scripts/electron-rebuild.mjs" if the library does not open.`,
       );
     }
-    // nativeBinding: better-sqlite3's option for its .node file, passed on by openLibraryApi to
-    // openLibrary (typed here by intersection until LibraryOptions declares it).
-    const libraryOptions: LibraryOptions & { nativeBinding?: string } = {
+    // nativeBinding: better-sqlite3's option for its .node file, passed on to openLibrary.
+    const libraryOptions: LibraryOptions = {
       dataDir: app.getPath('userData'),
       appVersion: APP_VERSION === 'dev' ? app.getVersion() : APP_VERSION,
       dialogs: createElectronDialogs(getWindow),
@@ -177,6 +179,8 @@ export function runApp(options: ShellOptions): Shell | null {
     installMenu({ platform, isDev, appName: PRODUCT_NAME, send: sendMenuCommand });
     openWindow();
     started = true;
+    // Files the app was launched with wait for the window; then each opens the import dialog.
+    for (const filePath of pendingProjectFiles.splice(0)) sendEvent('projectFile.open', { path: filePath });
   };
 
   const ready = app

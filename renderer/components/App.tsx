@@ -17,6 +17,7 @@ export function App() {
   const route = useAppStore((state) => state.route);
   const fatalError = useAppStore((state) => state.fatalError);
   const openDialog = useAppStore((state) => state.openDialog);
+  const importPath = useAppStore((state) => state.importPath);
   const setOpenDialog = useAppStore((state) => state.setOpenDialog);
   const [ready, setReady] = useState(false);
   const closeDialog = useCallback(() => setOpenDialog(null), [setOpenDialog]);
@@ -44,9 +45,11 @@ export function App() {
         else void exportProjectFile(projectId);
       }
     });
+    const offFile = api.on('projectFile.open', ({ path }) => useAppStore.getState().openProjectFile(path));
     return () => {
       window.removeEventListener('hashchange', onHashChange);
       offMenu();
+      offFile();
     };
   }, []);
 
@@ -57,7 +60,7 @@ export function App() {
       {route.kind === 'library' ? <ProjectList /> : <ProjectView projectId={route.projectId} articleId={route.articleId} />}
       {openDialog === 'settings' && <SettingsDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'about' && <AboutDialog onClose={() => setOpenDialog(null)} />}
-      {openDialog === 'import-project' && <ImportProjectDialog onClose={closeDialog} />}
+      {openDialog === 'import-project' && <ImportProjectDialog path={importPath} onClose={closeDialog} />}
       {openDialog === 'export-report' && route.kind === 'project' && <ExportReportDialog projectId={route.projectId} onClose={closeDialog} />}
       {openDialog === 'restore-backup' && route.kind === 'project' && <RestoreBackupDialog projectId={route.projectId} onClose={closeDialog} />}
       <Notices />

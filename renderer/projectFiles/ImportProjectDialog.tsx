@@ -13,7 +13,7 @@ type Stage = { kind: 'choosing' } | { kind: 'preview'; preview: ImportPreview } 
  * Import a teammate's .factcheck file: see what it would change, settle each conflict by choosing
  * "Yours" or "Theirs" (nothing is written until every one has a side), then read what happened.
  */
-export function ImportProjectDialog({ onClose }: { onClose(): void }) {
+export function ImportProjectDialog({ path, onClose }: { path?: string | null; onClose(): void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
   const [choices, setChoices] = useState<Record<string, Side>>({});
   const [error, setError] = useState<string | null>(null);
@@ -28,10 +28,10 @@ export function ImportProjectDialog({ onClose }: { onClose(): void }) {
     if (started.current) return;
     started.current = true;
     api
-      .call('projectFiles.inspect', {})
+      .call('projectFiles.inspect', path ? { path } : {})
       .then((preview) => (preview ? setStage({ kind: 'preview', preview }) : onClose()))
       .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : 'The file could not be read.'));
-  }, [onClose]);
+  }, [onClose, path]);
 
   const cancel = () => {
     if (stage.kind === 'preview') void api.call('projectFiles.discard', { importId: stage.preview.importId }).catch(() => undefined);

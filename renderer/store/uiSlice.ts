@@ -18,6 +18,9 @@ export interface UiSlice {
   /** Which app-wide dialog is open (menu commands and header buttons open them). */
   openDialog: 'settings' | 'about' | 'export-report' | 'import-project' | 'restore-backup' | null;
   setOpenDialog(dialog: UiSlice['openDialog']): void;
+  /** A .factcheck file the app was asked to open; the import dialog reads it instead of asking. */
+  importPath: string | null;
+  openProjectFile(path: string): void;
   navigate(route: Route): void;
   notify(kind: Notice['kind'], message: string): void;
   dismissNotice(id: number): void;
@@ -34,7 +37,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   fatalError: null,
   openDialog: null,
   setOpenDialog(dialog) {
-    set({ openDialog: dialog });
+    set(dialog === null ? { openDialog: null, importPath: null } : { openDialog: dialog });
+  },
+  importPath: null,
+  openProjectFile(path) {
+    set({ openDialog: null, importPath: null });
+    // A fresh dialog for each file, even when one is already open.
+    setTimeout(() => set({ openDialog: 'import-project', importPath: path }), 0);
   },
   navigate(route) {
     set({ route });

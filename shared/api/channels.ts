@@ -40,7 +40,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events main pushes to the renderer. */
-export const EVENT_CHANNELS = ['menu.command', 'library.changed'] as const;
+export const EVENT_CHANNELS = ['menu.command', 'library.changed', 'projectFile.open'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export function isChannel(value: unknown): value is Channel {

@@ -153,5 +153,7 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
 export const eventContract = {
   'menu.command': z.object({ command: MenuCommand }),
   'library.changed': z.object({ projectId: Id.nullable() }),
+  /** The app was asked to open a .factcheck file (double-click, "Open with", a second launch). */
+  'projectFile.open': z.object({ path: z.string().min(1).max(4_096) }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;

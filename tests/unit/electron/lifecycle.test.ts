@@ -63,7 +63,7 @@ describe('single instance', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });
 
-  it('on a second launch restores and focuses the window, and keeps the .factcheck file it names', async () => {
+  it('on a second launch restores and focuses the window, and opens the .factcheck file it names', async () => {
     const started = await startReady();
     const window = mainWindow(started);
     window.minimize();
@@ -75,7 +75,11 @@ describe('single instance', () => {
       '/home/anna',
     );
     expect(window).toMatchObject({ minimized: false, visible: true, focused: true });
-    expect(started.pendingProjectFiles).toEqual([path.resolve('/home/anna', 'shared/Budget.factcheck')]);
+    expect(window.webContents.sent).toContainEqual({
+      channel: 'event:projectFile.open',
+      payload: { path: path.resolve('/home/anna', 'shared/Budget.factcheck') },
+    });
+    expect(started.pendingProjectFiles).toEqual([]);
     expect(FakeBrowserWindow.instances).toHaveLength(1);
   });
 
@@ -150,14 +154,17 @@ describe('start-up', () => {
     );
   });
 
-  it('keeps a .factcheck file named on the first launch', async () => {
+  it('opens a .factcheck file named on the first launch once the window has loaded', async () => {
     const started = await startReady({
       argv: ['/opt/factcheck/factcheck-workbench', '/home/anna/Budget.FACTCHECK'],
     });
-    expect(started.pendingProjectFiles).toEqual(['/home/anna/Budget.FACTCHECK']);
+    const window = mainWindow(started);
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.sent).toContainEqual({ channel: 'event:projectFile.open', payload: { path: '/home/anna/Budget.FACTCHECK' } });
+    expect(started.pendingProjectFiles).toEqual([]);
   });
 
-  it('keeps a file opened through macOS open-file, and ignores other files', async () => {
+  it('opens a file given through macOS open-file, and ignores other files', async () => {
     const started = await startReady({ platform: 'darwin' });
     const event = {
       defaultPrevented: false,
@@ -168,7 +175,8 @@ describe('start-up', () => {
     electron.app.emit('open-file', event, '/Users/anna/Budget.factcheck');
     electron.app.emit('open-file', event, '/Users/anna/notes.txt');
     expect(event.defaultPrevented).toBe(true);
-    expect(started.pendingProjectFiles).toEqual(['/Users/anna/Budget.factcheck']);
+    const sent = mainWindow(started).webContents.sent.filter((message: { channel: string }) => message.channel === 'event:projectFile.open');
+    expect(sent).toEqual([{ channel: 'event:projectFile.open', payload: { path: '/Users/anna/Budget.factcheck' } }]);
   });
 });
 

@@ -40,54 +40,73 @@ export async function benchFoundation(): Promise<void> {
   const { text, spans } = makeArticle();
   const anchors = spans.map(([start, end]) => createAnchor(text, start, end));
 
-  // Through the repositories: each claim with its change-history row, as the app writes it.
-  const library = openLibrary(path.join(tempDir(), 'library.sqlite'));
-  const ctx = createRepoContext(library.db, { author: () => 'bench' });
-  const project = createProject(ctx, { title: 'Bench' });
-  const article = createArticle(ctx, project.id, { title: 'Long', outlet: '', author: '', url: '', publishedDate: '', language: 'en', direction: 'ltr', text });
-  const repoTime = timeIt(() =>
-    ctx.tx(() => {
-      for (const anchor of anchors) createClaim(ctx, { projectId: project.id, articleId: article.id, anchor });
-    }),
-  );
-
-  // The raw limit: a bare prepared insert of the same claim rows in one transaction.
-  const bare = openLibrary(path.join(tempDir(), 'library.sqlite'));
-  const bareCtx = createRepoContext(bare.db);
-  const bareProject = createProject(bareCtx, { title: 'Bare' });
-  const bareArticle = createArticle(bareCtx, bareProject.id, { title: 'Long', outlet: '', author: '', url: '', publishedDate: '', language: 'en', direction: 'ltr', text });
-  const insert = bare.db.prepare(
-    `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix,
-      statement, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // Each figure is the median of 3 runs, each into a fresh library, taken in turn so that warm-up
+  // and disk caches favour neither side.
+  const freshLibrary = () => {
+    const opened = openLibrary(path.join(tempDir(), 'library.sqlite'));
+    const ctx = createRepoContext(opened.db, { author: () => 'bench' });
+    const project = createProject(ctx, { title: 'Bench' });
+    const article = createArticle(ctx, project.id, { title: 'Long', outlet: '', author: '', url: '', publishedDate: '', language: 'en', direction: 'ltr', text });
+    return { library: opened, ctx, project, article };
+  };
   const now = new Date().toISOString();
-  const ids = anchors.map(() => crypto.randomUUID());
-  const bareTime = timeIt(() =>
-    bare.db.transaction(() => {
-      anchors.forEach((anchor, i) => insert.run(ids[i], bareProject.id, bareArticle.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now));
-    })(),
-  );
-  // The same rows the app writes: each claim and its history row, bare.
-  const insertChange = bare.db.prepare(
-    `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at) VALUES (?, ?, 'claim', ?, 'create', ?, 'bench', ?)`,
-  );
-  const bareWithHistory = timeIt(() =>
-    bare.db.transaction(() => {
-      anchors.forEach((anchor) => {
-        const id = crypto.randomUUID();
-        insert.run(id, bareProject.id, bareArticle.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now);
-        insertChange.run(crypto.randomUUID(), bareProject.id, id, JSON.stringify({ anchor: { after: anchor }, statement: { after: anchor.exact } }), now);
-      });
-    })(),
-  );
-  console.log(`insert ${CLAIMS} claims through the repositories: ${formatMs(repoTime)}`);
+
+  // Through the repositories: each claim with its change-history row, as the app writes it.
+  const throughRepositories = (target: ReturnType<typeof freshLibrary>) =>
+    timeIt(() =>
+      target.ctx.tx(() => {
+        for (const anchor of anchors) createClaim(target.ctx, { projectId: target.project.id, articleId: target.article.id, anchor });
+      }),
+    );
+  // The raw limit: a bare prepared insert of the same rows in one transaction, with or without
+  // the history row (its JSON as the repositories write it: every field's value after creation).
+  const bareInsert = (target: ReturnType<typeof freshLibrary>, withHistory: boolean) => {
+    const insert = target.library.db.prepare(
+      `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix,
+        statement, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertChange = target.library.db.prepare(
+      `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at) VALUES (?, ?, 'claim', ?, 'create', ?, 'bench', ?)`,
+    );
+    const projectId = target.project.id;
+    return timeIt(() =>
+      target.library.db.transaction(() => {
+        for (const anchor of anchors) {
+          const id = crypto.randomUUID();
+          insert.run(id, projectId, target.article.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now);
+          if (!withHistory) continue;
+          const fields = { anchor: { after: anchor }, anchorState: { after: 'anchored' }, statement: { after: anchor.exact }, claimant: { after: '' }, claimDate: { after: '' }, verdictId: { after: null }, rationale: { after: '' }, status: { after: 'unchecked' }, tags: { after: [] } };
+          insertChange.run(crypto.randomUUID(), projectId, id, JSON.stringify(fields), now);
+        }
+      })(),
+    );
+  };
+  const insertSamples = { repo: [] as number[], bare: [] as number[], bareWithHistory: [] as number[] };
+  let kept: ReturnType<typeof freshLibrary> | null = null;
+  for (let run = 0; run < 3; run++) {
+    const target = freshLibrary();
+    insertSamples.repo.push(throughRepositories(target));
+    kept?.library.db.close();
+    kept = target;
+    const bare = freshLibrary();
+    insertSamples.bare.push(bareInsert(bare, false));
+    bare.library.db.close();
+    const bareHistory = freshLibrary();
+    insertSamples.bareWithHistory.push(bareInsert(bareHistory, true));
+    bareHistory.library.db.close();
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+  const repoTime = median(insertSamples.repo);
+  const bareTime = median(insertSamples.bare);
+  const bareWithHistory = median(insertSamples.bareWithHistory);
+  console.log(`insert ${CLAIMS} claims through the repositories: ${formatMs(repoTime)} (median of 3)`);
   console.log(`  vs bare insert of the claim rows alone: ${formatMs(bareTime)} · ratio ${ratio(repoTime, bareTime)}`);
   console.log(`  vs bare insert of the same rows (claim + its history row): ${formatMs(bareWithHistory)} · ratio ${ratio(repoTime, bareWithHistory)} (goal ≤ 1.5×)`);
+  const { library, ctx, project } = kept!;
 
   // Loading the project: in-process and through the harness's HTTP API.
   const inProcess = timeIt(() => loadProjectData(ctx, project.id), 5);
   library.db.close();
-  bare.db.close();
 
   const dataDir = path.dirname(library.path);
   const events = createEventHub();

@@ -13,6 +13,8 @@ export interface RepoContext {
   stmt(sql: string): Statement;
   /** Runs fn in a transaction (or in the one already open). */
   tx<T>(fn: () => T): T;
+  /** True the first time `key` is seen in the current outermost transaction (or outside one). */
+  firstInTransaction(key: string): boolean;
 }
 
 export function createRepoContext(
@@ -20,6 +22,7 @@ export function createRepoContext(
   options: { now?: () => string; newId?: () => string; author?: () => string } = {},
 ): RepoContext {
   const statements = new Map<string, Statement>();
+  const seenInTransaction = new Set<string>();
   const statementFor = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -36,7 +39,20 @@ export function createRepoContext(
     stmt: statementFor,
     // Inside a transaction already: run in it. A savepoint per row costs ~15% on bulk writes, and
     // nothing here catches an inner error to carry on, so the outer rollback covers it.
-    tx: (fn) => (db.inTransaction ? fn() : db.transaction(fn)()),
+    tx: (fn) => {
+      if (db.inTransaction) return fn();
+      try {
+        return db.transaction(fn)();
+      } finally {
+        seenInTransaction.clear();
+      }
+    },
+    firstInTransaction(key) {
+      if (!db.inTransaction) return true;
+      if (seenInTransaction.has(key)) return false;
+      seenInTransaction.add(key);
+      return true;
+    },
   };
 }
 

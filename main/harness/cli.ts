@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     registry: library.registry,
     dialogs,
     subscribe: events.subscribe,
+    emit: (channel, payload) => events.emit(channel, payload as never),
     ...(args.token ? { token: args.token } : {}),
   });
   console.log(`Harness listening on ${harness.url}`);

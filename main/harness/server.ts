@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { EventChannel } from '../../shared/api/channels';
+import { EVENT_CHANNELS, type EventChannel } from '../../shared/api/channels';
+import { eventContract } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { ApiRegistry } from '../api/registry';
 import { CONTENT_SECURITY_POLICY } from '../services/contentSecurity';
@@ -20,6 +21,8 @@ export interface HarnessOptions {
   registry: ApiRegistry;
   dialogs: FolderDialogs;
   subscribe(listener: (channel: EventChannel, payload: unknown) => void): () => void;
+  /** Lets a test play the native menu or the OS: POST /__harness/event {channel, payload}. */
+  emit?(channel: EventChannel, payload: unknown): void;
   token?: string;
 }
 
@@ -108,8 +111,15 @@ export function startHarness(options: HarnessOptions): Promise<Harness> {
 
   async function answerControl(req: http.IncomingMessage, res: http.ServerResponse, action: string): Promise<void> {
     const body = await readBody(req);
-    const input = (body && body !== 'too_large' ? JSON.parse(body) : {}) as { path?: string | null };
-    if (action === 'open-path') options.dialogs.setNextOpenPath(input.path ?? null);
+    const input = (body && body !== 'too_large' ? JSON.parse(body) : {}) as { path?: string | null; channel?: string; payload?: unknown };
+    if (action === 'event') {
+      const parsed = isEventChannel(input.channel) ? eventContract[input.channel].safeParse(input.payload) : null;
+      if (!parsed?.success || !options.emit) {
+        sendJson(res, 400, { ok: false, error: { code: 'invalid_request', message: 'Not an event the app knows.' } });
+        return;
+      }
+      options.emit(input.channel as EventChannel, parsed.data);
+    } else if (action === 'open-path') options.dialogs.setNextOpenPath(input.path ?? null);
     else if (action === 'save-path') options.dialogs.setNextSavePath(input.path ?? 'cancel');
     else if (action !== 'last-saved') {
       res.writeHead(404).end();
@@ -191,6 +201,9 @@ function readBody(req: http.IncomingMessage): Promise<string | 'too_large'> {
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
 }
+
+const isEventChannel = (value: unknown): value is EventChannel =>
+  typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;

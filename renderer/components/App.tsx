@@ -34,7 +34,7 @@ export function App() {
       .finally(() => setReady(true));
     const offMenu = api.on('menu.command', ({ command }) => {
       const state = useAppStore.getState();
-      if (command === 'new-project') state.navigate({ kind: 'library' });
+      if (command === 'new-project') state.requestNewProject();
       else if (command === 'settings') state.setOpenDialog('settings');
       else if (command === 'about') state.setOpenDialog('about');
       else if (command === 'import-project') state.setOpenDialog('import-project');

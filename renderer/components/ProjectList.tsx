@@ -18,6 +18,11 @@ export function ProjectList() {
     void loadProjects();
   }, [loadProjects]);
 
+  const newProjectRequest = useAppStore((state) => state.newProjectRequest);
+  useEffect(() => {
+    if (newProjectRequest > 0) setCreating(true);
+  }, [newProjectRequest]);
+
   return (
     <main className="library">
       <header className="library-header">

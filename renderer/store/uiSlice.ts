@@ -20,6 +20,9 @@ export interface UiSlice {
   setOpenDialog(dialog: UiSlice['openDialog']): void;
   /** A .factcheck file the app was asked to open; the import dialog reads it instead of asking. */
   importPath: string | null;
+  /** Bumped by File → New project: the project list opens its "New project" form. */
+  newProjectRequest: number;
+  requestNewProject(): void;
   openProjectFile(path: string): void;
   navigate(route: Route): void;
   notify(kind: Notice['kind'], message: string): void;
@@ -40,6 +43,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     set(dialog === null ? { openDialog: null, importPath: null } : { openDialog: dialog });
   },
   importPath: null,
+  newProjectRequest: 0,
+  requestNewProject() {
+    get().navigate({ kind: 'library' });
+    set((state) => ({ newProjectRequest: state.newProjectRequest + 1 }));
+  },
   openProjectFile(path) {
     set({ openDialog: null, importPath: null });
     // A fresh dialog for each file, even when one is already open.

@@ -1,2 +1,8 @@
 /** The rationale's formatting lives in shared/ so the reports use the same parser as the workbench. */
-export { applyFormat, parseInline, parseRationale, type Block, type Inline } from '../../shared/text/rationaleFormat';
+export {
+  applyFormat,
+  parseInline,
+  parseRationale,
+  type Block,
+  type Inline,
+} from '../../shared/text/rationaleFormat';

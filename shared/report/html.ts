@@ -1,4 +1,5 @@
 import type { Article, ProjectData, Settings, Verdict } from '../domain';
+import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { escapeHtml as esc, safeColour, safeHref, safeLang, textColourOn } from './escape';
 import {
   buildReportModel,
@@ -247,9 +248,16 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
   );
 
   out.push('<h4>Rationale</h4>\n<div class="rationale">');
-  const rationale = paragraphs(claim.rationale);
+  const rationale = claim.rationale.trim() ? parseRationale(claim.rationale) : [];
   if (rationale.length === 0) out.push('<p class="muted">No rationale has been written yet.</p>');
-  for (const paragraph of rationale) out.push(`<p dir="auto">${withReferences(paragraph, item)}</p>`);
+  for (const block of rationale) {
+    if (block.kind === 'paragraph')
+      out.push(`<p dir="auto">${block.lines.map((line) => inlineHtml(line, item)).join('<br>')}</p>`);
+    else
+      out.push(
+        `<ul dir="auto">${block.items.map((line) => `<li>${inlineHtml(line, item)}</li>`).join('')}</ul>`,
+      );
+  }
   out.push('</div>\n');
 
   out.push('<h4>Sources</h4>\n');
@@ -273,6 +281,22 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
     out.push('</ol>\n');
   }
   out.push('</article>\n');
+}
+
+/** One line of a rationale: its **bold** and _italic_ as <strong> and <em>, every text escaped. */
+function inlineHtml(line: readonly Inline[], item: ReportClaim): string {
+  const last = line.length - 1;
+  return line
+    .map((part, index) => {
+      let text = part.text;
+      if (index === 0) text = text.trimStart();
+      if (index === last) text = text.trimEnd();
+      const html = withReferences(text, item);
+      if (part.kind === 'bold') return `<strong>${html}</strong>`;
+      if (part.kind === 'italic') return `<em>${html}</em>`;
+      return html;
+    })
+    .join('');
 }
 
 /** Escapes a paragraph and turns "[1]" into a link to source 1 of the claim; line breaks are kept. */

@@ -1,4 +1,5 @@
 import type { ProjectData, Settings } from '../domain';
+import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { safeHref } from './escape';
 import {
   buildReportModel,
@@ -52,6 +53,35 @@ function block(text: string): string {
   return paragraphs(text)
     .map((paragraph) => escapeMarkdown(paragraph).split('\n').join('\\\n'))
     .join('\n\n');
+}
+
+/**
+ * A rationale with its own formatting kept as Markdown: **bold**, _italic_ and "- " list items are
+ * written as markers, everything else is escaped as in `block()`; paragraphs and lists are set
+ * apart by blank lines (a line after a list item would otherwise continue that item).
+ */
+function rationaleBlock(text: string): string {
+  return parseRationale(text)
+    .map((block) =>
+      block.kind === 'paragraph'
+        ? block.lines.map(inlineMarkdown).join('\\\n')
+        : block.items.map((line) => `- ${inlineMarkdown(line)}`.trimEnd()).join('\n'),
+    )
+    .join('\n\n');
+}
+
+/** One line of a rationale: escaped text, emphasis as CommonMark reads it, no spaces at its ends. */
+function inlineMarkdown(line: readonly Inline[]): string {
+  return line
+    .map((part) => {
+      if (part.kind === 'text') return escapeMarkdown(part.text);
+      const marker = part.kind === 'bold' ? '**' : '_';
+      // Spaces just inside the markers would stop CommonMark reading them as emphasis.
+      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text)!;
+      return match[2] ? `${match[1]}${marker}${escapeMarkdown(match[2])}${marker}${match[3]}` : part.text;
+    })
+    .join('')
+    .trim();
 }
 
 /** The report as Markdown, with the same content as the HTML report. */
@@ -161,7 +191,10 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
     );
   }
   out.push('#### Rationale', '');
-  out.push(claim.rationale.trim() ? block(claim.rationale) : '*No rationale has been written yet.*', '');
+  out.push(
+    claim.rationale.trim() ? rationaleBlock(claim.rationale) : '*No rationale has been written yet.*',
+    '',
+  );
   out.push('#### Sources', '');
   if (item.sources.length === 0) out.push('*No sources recorded.*', '');
   else {

@@ -131,91 +131,157 @@ export function updateProjectRow(ctx: RepoContext, project: ProjectRecord): void
     .run(project.title, project.description, project.createdAt, project.updatedAt, project.id);
 }
 
+/**
+ * How each record type maps to its table: the columns set once (id and parents) and the columns a
+ * merge may change, with their values in that order. One description serves insert and update.
+ */
+interface TableSpec<T extends { id: string }> {
+  table: string;
+  keyColumns: string[];
+  keys(record: T): unknown[];
+  columns: string[];
+  values(record: T): unknown[];
+}
+
+const VERDICT_TABLE: TableSpec<VerdictRecord> = {
+  table: 'verdicts',
+  keyColumns: ['project_id'],
+  keys: (v) => [v.projectId],
+  columns: ['position', 'label', 'description', 'colour', 'rating_value', 'created_at', 'updated_at'],
+  values: (v) => [v.position, v.label, v.description, v.colour, v.ratingValue, v.createdAt, v.updatedAt],
+};
+
+const ARTICLE_TABLE: TableSpec<ArticleRecord> = {
+  table: 'articles',
+  keyColumns: ['project_id'],
+  keys: (a) => [a.projectId],
+  columns: [
+    'title',
+    'outlet',
+    'author',
+    'url',
+    'published_date',
+    'language',
+    'direction',
+    'text',
+    'created_at',
+    'updated_at',
+  ],
+  values: (a) => [
+    a.title,
+    a.outlet,
+    a.author,
+    a.url,
+    a.publishedDate,
+    a.language,
+    a.direction,
+    a.text,
+    a.createdAt,
+    a.updatedAt,
+  ],
+};
+
+const CLAIM_TABLE: TableSpec<ClaimRecord> = {
+  table: 'claims',
+  keyColumns: ['project_id', 'article_id'],
+  keys: (c) => [c.projectId, c.articleId],
+  columns: [
+    'anchor_start',
+    'anchor_end',
+    'anchor_exact',
+    'anchor_prefix',
+    'anchor_suffix',
+    'anchor_state',
+    'statement',
+    'claimant',
+    'claim_date',
+    'verdict_id',
+    'rationale',
+    'status',
+    'tags',
+    'created_at',
+    'updated_at',
+  ],
+  values: (c) => [
+    c.anchor.start,
+    c.anchor.end,
+    c.anchor.exact,
+    c.anchor.prefix,
+    c.anchor.suffix,
+    c.anchorState,
+    c.statement,
+    c.claimant,
+    c.claimDate,
+    c.verdictId,
+    c.rationale,
+    c.status,
+    JSON.stringify(c.tags),
+    c.createdAt,
+    c.updatedAt,
+  ],
+};
+
+const SOURCE_TABLE: TableSpec<SourceRecord> = {
+  table: 'sources',
+  keyColumns: ['claim_id'],
+  keys: (s) => [s.claimId],
+  columns: [
+    'position',
+    'url',
+    'title',
+    'publisher',
+    'published_date',
+    'accessed_date',
+    'archived_url',
+    'excerpt',
+    'note',
+    'created_at',
+    'updated_at',
+  ],
+  values: (s) => [
+    s.position,
+    s.url,
+    s.title,
+    s.publisher,
+    s.publishedDate,
+    s.accessedDate,
+    s.archivedUrl,
+    s.excerpt,
+    s.note,
+    s.createdAt,
+    s.updatedAt,
+  ],
+};
+
+function insertRows<T extends { id: string }>(
+  ctx: RepoContext,
+  spec: TableSpec<T>,
+  rows: readonly T[],
+): void {
+  const columns = ['id', ...spec.keyColumns, ...spec.columns];
+  const insert = ctx.stmt(
+    `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  for (const row of rows) insert.run(row.id, ...spec.keys(row), ...spec.values(row));
+}
+
+function updateRows<T extends { id: string }>(
+  ctx: RepoContext,
+  spec: TableSpec<T>,
+  rows: readonly T[],
+): void {
+  const update = ctx.stmt(
+    `UPDATE ${spec.table} SET ${spec.columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`,
+  );
+  for (const row of rows) update.run(...spec.values(row), row.id);
+}
+
 /** Inserts the verdicts, articles, claims and sources of a payload (not the project row, not the history). */
 export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes' | 'project'>): void {
-  const verdict = ctx.stmt(
-    `INSERT INTO verdicts (id, project_id, position, label, description, colour, rating_value, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const v of payload.verdicts)
-    verdict.run(
-      v.id,
-      v.projectId,
-      v.position,
-      v.label,
-      v.description,
-      v.colour,
-      v.ratingValue,
-      v.createdAt,
-      v.updatedAt,
-    );
-  const article = ctx.stmt(
-    `INSERT INTO articles (id, project_id, title, outlet, author, url, published_date, language, direction, text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const a of payload.articles) {
-    article.run(
-      a.id,
-      a.projectId,
-      a.title,
-      a.outlet,
-      a.author,
-      a.url,
-      a.publishedDate,
-      a.language,
-      a.direction,
-      a.text,
-      a.createdAt,
-      a.updatedAt,
-    );
-  }
-  const claim = ctx.stmt(
-    `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state,
-       statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const c of payload.claims) {
-    claim.run(
-      c.id,
-      c.projectId,
-      c.articleId,
-      c.anchor.start,
-      c.anchor.end,
-      c.anchor.exact,
-      c.anchor.prefix,
-      c.anchor.suffix,
-      c.anchorState,
-      c.statement,
-      c.claimant,
-      c.claimDate,
-      c.verdictId,
-      c.rationale,
-      c.status,
-      JSON.stringify(c.tags),
-      c.createdAt,
-      c.updatedAt,
-    );
-  }
-  const source = ctx.stmt(
-    `INSERT INTO sources (id, claim_id, position, url, title, publisher, published_date, accessed_date, archived_url, excerpt, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const s of payload.sources) {
-    source.run(
-      s.id,
-      s.claimId,
-      s.position,
-      s.url,
-      s.title,
-      s.publisher,
-      s.publishedDate,
-      s.accessedDate,
-      s.archivedUrl,
-      s.excerpt,
-      s.note,
-      s.createdAt,
-      s.updatedAt,
-    );
-  }
+  insertRows(ctx, VERDICT_TABLE, payload.verdicts);
+  insertRows(ctx, ARTICLE_TABLE, payload.articles);
+  insertRows(ctx, CLAIM_TABLE, payload.claims);
+  insertRows(ctx, SOURCE_TABLE, payload.sources);
 }
 
 /** Appends history entries in the order given (they get the next seq numbers). */
@@ -279,84 +345,10 @@ export function applyPayloadDiff(ctx: RepoContext, before: Payload, after: Paylo
       claims: claims.added,
       sources: sources.added,
     });
-    const verdict = ctx.stmt(
-      `UPDATE verdicts SET position = ?, label = ?, description = ?, colour = ?, rating_value = ?, created_at = ?, updated_at = ? WHERE id = ?`,
-    );
-    for (const v of verdicts.changed)
-      verdict.run(
-        v.position,
-        v.label,
-        v.description,
-        v.colour,
-        v.ratingValue,
-        v.createdAt,
-        v.updatedAt,
-        v.id,
-      );
-    const article = ctx.stmt(
-      `UPDATE articles SET title = ?, outlet = ?, author = ?, url = ?, published_date = ?, language = ?, direction = ?, text = ?,
-         created_at = ?, updated_at = ? WHERE id = ?`,
-    );
-    for (const a of articles.changed) {
-      article.run(
-        a.title,
-        a.outlet,
-        a.author,
-        a.url,
-        a.publishedDate,
-        a.language,
-        a.direction,
-        a.text,
-        a.createdAt,
-        a.updatedAt,
-        a.id,
-      );
-    }
-    const claim = ctx.stmt(
-      `UPDATE claims SET anchor_start = ?, anchor_end = ?, anchor_exact = ?, anchor_prefix = ?, anchor_suffix = ?, anchor_state = ?,
-         statement = ?, claimant = ?, claim_date = ?, verdict_id = ?, rationale = ?, status = ?, tags = ?, created_at = ?, updated_at = ?
-       WHERE id = ?`,
-    );
-    for (const c of claims.changed) {
-      claim.run(
-        c.anchor.start,
-        c.anchor.end,
-        c.anchor.exact,
-        c.anchor.prefix,
-        c.anchor.suffix,
-        c.anchorState,
-        c.statement,
-        c.claimant,
-        c.claimDate,
-        c.verdictId,
-        c.rationale,
-        c.status,
-        JSON.stringify(c.tags),
-        c.createdAt,
-        c.updatedAt,
-        c.id,
-      );
-    }
-    const source = ctx.stmt(
-      `UPDATE sources SET position = ?, url = ?, title = ?, publisher = ?, published_date = ?, accessed_date = ?, archived_url = ?,
-         excerpt = ?, note = ?, created_at = ?, updated_at = ? WHERE id = ?`,
-    );
-    for (const s of sources.changed) {
-      source.run(
-        s.position,
-        s.url,
-        s.title,
-        s.publisher,
-        s.publishedDate,
-        s.accessedDate,
-        s.archivedUrl,
-        s.excerpt,
-        s.note,
-        s.createdAt,
-        s.updatedAt,
-        s.id,
-      );
-    }
+    updateRows(ctx, VERDICT_TABLE, verdicts.changed);
+    updateRows(ctx, ARTICLE_TABLE, articles.changed);
+    updateRows(ctx, CLAIM_TABLE, claims.changed);
+    updateRows(ctx, SOURCE_TABLE, sources.changed);
     const remove = (table: string, rows: { id: string }[]) => {
       const statement = ctx.stmt(`DELETE FROM ${table} WHERE id = ?`);
       for (const row of rows) statement.run(row.id);

@@ -21,6 +21,7 @@ import {
   type EntityCounts,
   type MergeConflict,
   type MergePlan,
+  type MergeSummary,
   type Resolutions,
   type Side,
 } from './merge';
@@ -182,19 +183,10 @@ export interface ApplyOptions {
   expected?: { mode: ImportMode; conflictIds: readonly string[] };
 }
 
-export interface ImportSummary {
+export interface ImportSummary extends MergeSummary {
   projectId: string;
   title: string;
   mode: ImportMode;
-  added: EntityCounts;
-  updated: EntityCounts;
-  deleted: EntityCounts;
-  projectUpdated: boolean;
-  resolved: { yours: number; theirs: number };
-  changesImported: number;
-  changesRecorded: number;
-  reanchoredClaims: number;
-  orphanedClaims: number;
   /** The backup taken before a merge ("Restore version before import"); null when none was needed. */
   backupId: string | null;
   /** True when the library already had everything in the file. */

@@ -3,6 +3,11 @@ import type { EntityType } from '../../shared/domain';
 import { CLAIM_STATUS_LABELS } from '../../shared/domain/claim';
 import type { ProjectPayload } from './format';
 import { clip } from './messages';
+import { ARTICLE_FIELDS } from '../repositories/articles';
+import { CLAIM_FIELDS } from '../repositories/claims';
+import { PROJECT_FIELDS } from '../repositories/projects';
+import { SOURCE_FIELDS } from '../repositories/sources';
+import { VERDICT_FIELDS } from '../repositories/verdicts';
 
 export type EntityKind = EntityType;
 /** Parents before children: the order records are merged and written in. */
@@ -13,31 +18,11 @@ export const ENTITY_ORDER: readonly EntityKind[] = ['project', 'verdict', 'artic
  * by field over exactly these. Ids, parents and createdAt never change; updatedAt is derived.
  */
 export const MERGE_FIELDS: Readonly<Record<EntityKind, readonly string[]>> = {
-  project: ['title', 'description'],
-  verdict: ['label', 'description', 'colour', 'ratingValue', 'position'],
-  article: ['title', 'outlet', 'author', 'url', 'publishedDate', 'language', 'direction', 'text'],
-  claim: [
-    'anchor',
-    'anchorState',
-    'statement',
-    'claimant',
-    'claimDate',
-    'verdictId',
-    'rationale',
-    'status',
-    'tags',
-  ],
-  source: [
-    'position',
-    'url',
-    'title',
-    'publisher',
-    'publishedDate',
-    'accessedDate',
-    'archivedUrl',
-    'excerpt',
-    'note',
-  ],
+  project: PROJECT_FIELDS,
+  verdict: VERDICT_FIELDS,
+  article: ARTICLE_FIELDS,
+  claim: CLAIM_FIELDS,
+  source: SOURCE_FIELDS,
 };
 
 export const FIELD_LABELS: Readonly<Record<EntityKind, Readonly<Record<string, string>>>> = {

@@ -12,7 +12,8 @@ interface ProjectRow {
   updated_at: string;
 }
 const COLUMNS = `id, title, description, created_at, updated_at`;
-const EDITABLE = ['title', 'description'] as const;
+export const PROJECT_FIELDS = ['title', 'description'] as const;
+const EDITABLE = PROJECT_FIELDS;
 
 const toProject = (row: ProjectRow): Project => ({
   id: row.id,

@@ -16,7 +16,8 @@ interface VerdictRow {
   updated_at: string;
 }
 const COLUMNS = `id, project_id, position, label, description, colour, rating_value, created_at, updated_at`;
-const EDITABLE = ['label', 'description', 'colour', 'ratingValue', 'position'] as const;
+export const VERDICT_FIELDS = ['label', 'description', 'colour', 'ratingValue', 'position'] as const;
+const EDITABLE = VERDICT_FIELDS;
 
 const toVerdict = (row: VerdictRow): Verdict => ({
   id: row.id,

@@ -1,11 +1,12 @@
 /**
  * docs/project-file.schema.json, generated from the zod schemas of ./format.ts. A unit test checks
- * that the committed file is what this produces; to regenerate it after changing the format run
- *   UPDATE_PROJECT_FILE_SCHEMA=1 npx vitest run tests/unit/main/projectFiles.schema.test.ts
+ * that the committed file is what this produces (it never writes it); to regenerate it after
+ * changing the format run
+ *   node scripts/write-project-file-schema.mjs
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../files/atomicWrite';
 import { FORMAT_VERSION, MANIFEST_SCHEMAS, PAYLOAD_SCHEMAS, PROJECT_FILE_LIMITS } from './format';
 
 export const SCHEMA_PATH = path.join('docs', 'project-file.schema.json');
@@ -38,6 +39,6 @@ export function projectFileJsonSchemaText(): string {
 /** Writes the schema under `root` (the repository); returns the path written. */
 export function writeProjectFileSchema(root: string): string {
   const target = path.join(root, SCHEMA_PATH);
-  fs.writeFileSync(target, projectFileJsonSchemaText());
+  writeFileAtomic(target, projectFileJsonSchemaText(), { what: 'schema' });
   return target;
 }

@@ -1,5 +1,7 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -63,6 +65,27 @@ test.afterEach(async () => {
   fs.rmSync(userData, { recursive: true, force: true });
 });
 
+/** An HTTP server on 127.0.0.1 that answers every request, and the paths it was asked for. */
+async function startLocalServer(): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
+  const hits: string[] = [];
+  const server = http.createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
+    response.end('<title>reachable</title>reachable');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 async function launch(): Promise<ElectronApplication> {
   // Chromium's sandbox refuses to start as root (containers, some CI runners).
   const rootUser = process.platform === 'linux' && process.getuid?.() === 0;
@@ -103,21 +126,12 @@ test('the window is locked down', async () => {
   const application = await launch();
   const page = await application.firstWindow();
   // The window's webPreferences are asserted by the unit tests (the API has no getter for them);
-  // here, what they mean for the page: isolated, no Node, no remote content.
-  const isolation = await page.evaluate(async () => {
-    let remote = 'loaded';
-    try {
-      await fetch('https://example.org/');
-    } catch {
-      remote = 'blocked';
-    }
-    return {
-      require: typeof (globalThis as { require?: unknown }).require,
-      buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
-      remote,
-    };
-  });
-  expect(isolation).toEqual({ require: 'undefined', buffer: 'undefined', remote: 'blocked' });
+  // here, what they mean for the page: isolated, no Node (remote content: the next test).
+  const isolation = await page.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
+  }));
+  expect(isolation).toEqual({ require: 'undefined', buffer: 'undefined' });
   const windows = await application.evaluate(({ BrowserWindow }) =>
     BrowserWindow.getAllWindows().map((window) => window.webContents.getURL()),
   );
@@ -137,4 +151,49 @@ test('the window is locked down', async () => {
     ).factcheck.invoke('no.such.channel', {}),
   );
   expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+});
+
+test('remote fetch is blocked by the request filter, not by a missing network', async () => {
+  // A server this machine can certainly reach, so "blocked" cannot mean "offline".
+  const server = await startLocalServer();
+  try {
+    const direct = await fetch(`${server.url}from-node`);
+    expect(await direct.text()).toContain('reachable');
+    expect(server.hits).toEqual(['/from-node']);
+
+    const application = await launch();
+    const page = await application.firstWindow();
+    await expect(page).toHaveURL(/^app:\/\/factcheck\/index\.html/);
+
+    // From the page: fetch fails (the CSP's connect-src refuses it before the network).
+    const fromPage = await page.evaluate(async (url) => {
+      try {
+        await fetch(`${url}from-page`);
+        return 'loaded';
+      } catch {
+        return 'blocked';
+      }
+    }, server.url);
+    expect(fromPage).toBe('blocked');
+
+    // The request filter itself: a load started from main passes neither the CSP nor the
+    // navigation guard, so only the session's filter stands between it and the server. It must
+    // fail with the filter's own error, not a connection error.
+    const loaded = await application.evaluate(async ({ BrowserWindow }, url) => {
+      const probe = new BrowserWindow({ show: false });
+      try {
+        await probe.webContents.loadURL(`${url}from-app`);
+        return 'loaded';
+      } catch (error) {
+        return String((error as { code?: unknown }).code ?? error);
+      } finally {
+        probe.destroy();
+      }
+    }, server.url);
+    expect(loaded).toBe('ERR_BLOCKED_BY_CLIENT');
+    // Nothing from the app reached the server.
+    expect(server.hits).toEqual(['/from-node']);
+  } finally {
+    await server.close();
+  }
 });

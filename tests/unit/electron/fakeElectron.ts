@@ -15,6 +15,9 @@ export const REAL_ELECTRON_ERROR =
 const nodeRequire = createRequire(import.meta.url);
 export const realElectronPath = nodeRequire.resolve('electron');
 
+export const NO_REQUEST_FILTER_ERROR =
+  'A request was made in a session with no request filter (session.webRequest.onBeforeRequest)';
+
 function poisonRealElectron(): void {
   const poisoned = new Module(realElectronPath);
   poisoned.filename = realElectronPath;
@@ -53,6 +56,8 @@ export class FakeWebFrame {
 
 export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeWebFrame();
+  /** The session its requests go through (webPreferences.partition, else the default session). */
+  readonly session: FakeSession;
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   windowOpenHandler:
     | ((details: { url: string; frameName: string; features: string; disposition: string }) => {
@@ -62,6 +67,10 @@ export class FakeWebContents extends EventEmitter {
   destroyed = false;
   loading = false;
   printed: unknown[] = [];
+  constructor(session: FakeSession = electron.session.defaultSession) {
+    super();
+    this.session = session;
+  }
   send(channel: string, payload: unknown) {
     this.sent.push({ channel, payload });
   }
@@ -77,12 +86,27 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
     this.windowOpenHandler = handler;
   }
-  async loadURL(url: string) {
+  /**
+   * Like Chromium, the load is a request through the session's filter: a cancelled one rejects with
+   * ERR_BLOCKED_BY_CLIENT and leaves the page where it was. A session without a filter throws
+   * synchronously (FakeSession.request), so code that forgot to install one fails loudly.
+   */
+  loadURL(url: string): Promise<void> {
+    if (!this.session.request(url)) {
+      return Promise.reject(
+        Object.assign(new Error(`ERR_BLOCKED_BY_CLIENT (-20) loading '${url}'`), {
+          code: 'ERR_BLOCKED_BY_CLIENT',
+          errno: -20,
+          url,
+        }),
+      );
+    }
     this.mainFrame.url = url;
     this.loading = true;
-    await Promise.resolve();
-    this.loading = false;
-    this.emit('did-finish-load');
+    return Promise.resolve().then(() => {
+      this.loading = false;
+      this.emit('did-finish-load');
+    });
   }
   async printToPDF(options: unknown) {
     this.printed.push(options);
@@ -112,7 +136,7 @@ export class FakeBrowserWindow extends EventEmitter {
     return FakeBrowserWindow.instances.find((window) => window.focused && !window.destroyed) ?? null;
   }
 
-  readonly webContents = new FakeWebContents();
+  readonly webContents: FakeWebContents;
   readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> };
   bounds: { x: number; y: number; width: number; height: number };
   destroyed = false;
@@ -125,6 +149,10 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
+    const partition = this.options.webPreferences?.partition;
+    this.webContents = new FakeWebContents(
+      typeof partition === 'string' ? electron.session.fromPartition(partition) : electron.session.defaultSession,
+    );
     this.bounds = {
       x: typeof options.x === 'number' ? options.x : 100,
       y: typeof options.y === 'number' ? options.y : 100,
@@ -217,13 +245,28 @@ export class FakeSession {
     this.beforeRequest = null;
     this.protocolHandlers.clear();
   }
-  /** Runs the request filter the way Chromium would; true when the request may go ahead. */
-  allows(url: string): boolean {
-    let cancel: boolean | undefined;
-    this.beforeRequest?.({ url }, (response) => {
-      cancel = response.cancel;
+  /**
+   * A request made in this session, run through its filter the way Chromium would; true when it may
+   * go ahead. Throws when no filter is installed (the real session would let everything through,
+   * remote content included) or when the filter does not answer.
+   */
+  request(url: string): boolean {
+    const filter = this.beforeRequest;
+    if (!filter) {
+      throw new Error(
+        `${NO_REQUEST_FILTER_ERROR} (request for ${url}); a real session would load it, remote or not.`,
+      );
+    }
+    let response: { cancel?: boolean } | undefined;
+    filter({ url }, (answer) => {
+      response = answer;
     });
-    return cancel === false;
+    if (!response) throw new Error(`The request filter did not answer for ${url}.`);
+    return response.cancel !== true;
+  }
+  /** The filter's verdict on a URL (a request made by the test); throws without a filter. */
+  allows(url: string): boolean {
+    return this.request(url);
   }
 }
 

@@ -81,7 +81,7 @@ describe('the sender check', () => {
 
   it.each([
     ['another origin', 'https://evil.example/index.html'],
-    ['a file:// page', 'file:///work/main/dist/renderer/index.html'],
+    ['a file:// page', 'file:///opt/factcheck/dist/renderer/index.html'],
     ['another app:// host', 'app://other/index.html'],
     ['our host on a port', 'app://factcheck:8080/index.html'],
     ['about:blank', 'about:blank'],

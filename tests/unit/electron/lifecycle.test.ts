@@ -48,6 +48,15 @@ async function startReady(overrides: { platform?: NodeJS.Platform; argv?: string
 }
 
 const mainWindow = (started: Shell) => started.getWindow() as unknown as FakeBrowserWindow;
+type TemplateItem = { role?: string; submenu?: TemplateItem[] };
+/** Every role in the installed application menu, submenus included. */
+function menuRoles(): string[] {
+  const menu = electron.Menu.current as { template: TemplateItem[] } | null;
+  expect(menu, 'an application menu was installed').not.toBeNull();
+  const walk = (items: TemplateItem[]): string[] =>
+    items.flatMap((item) => [...(item.role ? [item.role] : []), ...walk(item.submenu ?? [])]);
+  return walk(menu!.template);
+}
 const fromWindow = (window: FakeBrowserWindow) => ({
   sender: window.webContents,
   senderFrame: window.webContents.mainFrame,
@@ -141,12 +150,33 @@ describe('start-up', () => {
     });
   });
 
+  it('when packaged, blocks DevTools: devtools:// requests refused, no developer tools or reload in the menu', async () => {
+    electron.app.isPackaged = true;
+    await startReady();
+    const session = electron.session.defaultSession;
+    expect(session.allows('devtools://devtools/bundled/inspector.html')).toBe(false);
+    expect(session.allows('app://factcheck/index.html')).toBe(true);
+    const roles = menuRoles();
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('forceReload');
+  });
+
+  it('in development, lets DevTools load and offers them in the menu', async () => {
+    electron.app.isPackaged = false;
+    await startReady();
+    expect(electron.session.defaultSession.allows('devtools://devtools/bundled/inspector.html')).toBe(true);
+    expect(menuRoles()).toEqual(expect.arrayContaining(['toggleDevTools', 'reload', 'forceReload']));
+  });
+
   it('still opens the window when the library cannot be opened; every call answers the reason', async () => {
     fs.writeFileSync(path.join(dataDir, 'library.sqlite'), 'this is not a database at all');
     const started = await startReady();
     expect(started.getLibrary()?.openError?.code).toBe('database_corrupt');
     const window = mainWindow(started);
-    expect(window).toBeDefined();
+    expect(window).toBeInstanceOf(FakeBrowserWindow);
+    expect(FakeBrowserWindow.instances).toEqual([window]);
+    expect(window.webContents.getURL()).toBe('app://factcheck/index.html');
     const result = await electron.ipcMain.invoke('api:projects.list', fromWindow(window), {});
     expect(result).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
     expect(fs.readFileSync(path.join(dataDir, 'library.sqlite'), 'utf8')).toBe(

@@ -9,11 +9,61 @@ import {
   printerWebPreferences,
 } from '../../../main/electron/pdfPrinter';
 import { pdfFooterTemplate } from '../../../shared/report/print';
-import { FakeBrowserWindow, FakeWebContents, electron, resetFakeElectron } from './fakeElectron';
+import { FakeBrowserWindow, FakeWebContents, electron, resetFakeElectron, type FakeSession } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electron);
 
 beforeEach(() => resetFakeElectron());
+
+/** What printToPDF gets, written out (margins: 16/16/18/16 mm in inches). */
+function expectedPrintOptions(pageSize: 'A4' | 'Letter', title: string) {
+  return {
+    pageSize,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<div></div>',
+    footerTemplate: pdfFooterTemplate(title),
+    margins: { top: 16 / 25.4, right: 16 / 25.4, bottom: 18 / 25.4, left: 16 / 25.4 },
+    preferCSSPageSize: false,
+    generateTaggedPDF: true,
+  };
+}
+
+const PRINTER_PREFERENCES = {
+  javascript: false,
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  webviewTag: false,
+  offscreen: true,
+  spellcheck: false,
+  partition: 'factcheck-print',
+  images: true,
+};
+
+const PERMISSIONS = ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'pointerLock', 'unknown'];
+
+/** Every permission request refused (callback(false)), every check false, every device refused. */
+function expectDeniesEveryPermission(session: FakeSession) {
+  expect(session.permissionRequestHandler).toBeTypeOf('function');
+  expect(session.permissionCheckHandler).toBeTypeOf('function');
+  expect(session.devicePermissionHandler).toBeTypeOf('function');
+  for (const permission of PERMISSIONS) {
+    const callback = vi.fn();
+    (session.permissionRequestHandler as (...args: unknown[]) => void)({}, permission, callback, {});
+    expect(callback, permission).toHaveBeenCalledTimes(1);
+    expect(callback, permission).toHaveBeenCalledWith(false);
+    expect(
+      (session.permissionCheckHandler as (...args: unknown[]) => boolean)(null, permission, 'file://', {}),
+      permission,
+    ).toBe(false);
+  }
+  for (const deviceType of ['hid', 'serial', 'usb']) {
+    expect((session.devicePermissionHandler as (...args: unknown[]) => boolean)({ deviceType, origin: 'file://' }), deviceType).toBe(false);
+  }
+}
 
 describe('PDF printing', () => {
   it('escapes the footer title and numbers the pages', () => {
@@ -25,46 +75,34 @@ describe('PDF printing', () => {
   });
 
   it('prints with the page size, backgrounds, header/footer and margins', () => {
-    expect(printOptions({ pageSize: 'Letter', footerTitle: 'Report' })).toMatchObject({
-      pageSize: 'Letter',
-      printBackground: true,
-      displayHeaderFooter: true,
-      footerTemplate: pdfFooterTemplate('Report'),
-      margins: {
-        top: expect.any(Number),
-        bottom: expect.any(Number),
-        left: expect.any(Number),
-        right: expect.any(Number),
-      },
-    });
+    const options = printOptions({ pageSize: 'Letter', footerTitle: 'Report' });
+    expect(options).toEqual(expectedPrintOptions('Letter', 'Report'));
+    expect(options.footerTemplate).toContain('Report');
+    expect(options.footerTemplate).toContain('class="pageNumber"');
+    expect(options.footerTemplate).toContain('class="totalPages"');
   });
 
   it('uses a hidden, offscreen, sandboxed window with JavaScript off and no preload, in its own session', () => {
-    const preferences = printerWebPreferences();
-    expect(preferences).toMatchObject({
-      javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      offscreen: true,
-      partition: PRINT_PARTITION,
-    });
-    expect(preferences).not.toHaveProperty('preload');
+    // toEqual: a changed value, a dropped key or an added one (a preload, nodeIntegration…) fails.
+    expect(printerWebPreferences()).toEqual(PRINTER_PREFERENCES);
+    expect(PRINT_PARTITION).toBe('factcheck-print');
   });
 
   it('loads the HTML from a private temp file, prints after load, then destroys the window and the file', async () => {
-    const seen: Array<{ url: string; html: string; allowed: boolean; remoteAllowed: boolean }> = [];
+    const seen: Array<{ url: string; html: string; allowed: boolean; remoteAllowed: boolean; otherFileAllowed: boolean; dataAllowed: boolean }> = [];
     const load = vi.spyOn(FakeWebContents.prototype, 'loadURL').mockImplementation(async function (
       this: FakeWebContents,
       url: string,
     ) {
-      const session = electron.session.fromPartition(PRINT_PARTITION);
+      // The window's own session (its partition): the fake throws if it has no request filter.
+      const session = this.session;
       seen.push({
         url,
         html: fs.readFileSync(fileURLToPath(url), 'utf8'),
         allowed: session.allows(url),
         remoteAllowed: session.allows('https://tracker.example/pixel.png'),
+        otherFileAllowed: session.allows('file:///etc/passwd'),
+        dataAllowed: session.allows('data:image/png;base64,AAAA'),
       });
       this.mainFrame.url = url;
     });
@@ -73,20 +111,20 @@ describe('PDF printing', () => {
       const pdf = await printer.print('<h1>Report</h1>', { pageSize: 'A4', footerTitle: 'Budget 2025' });
       expect(pdf.toString()).toContain('%PDF');
       expect(seen).toHaveLength(1);
-      expect(seen[0]).toMatchObject({ html: '<h1>Report</h1>', allowed: true, remoteAllowed: false });
+      expect(seen[0]).toMatchObject({ html: '<h1>Report</h1>', allowed: true, remoteAllowed: false, otherFileAllowed: false, dataAllowed: true });
       expect(seen[0]!.url).toMatch(/^file:\/\//);
 
       const [window] = FakeBrowserWindow.instances;
-      expect(window?.options).toMatchObject({ show: false, webPreferences: printerWebPreferences() });
-      expect(window?.webContents.printed).toEqual([
-        printOptions({ pageSize: 'A4', footerTitle: 'Budget 2025' }),
-      ]);
+      expect(window?.options).toMatchObject({ show: false, webPreferences: PRINTER_PREFERENCES });
+      expect(window?.webContents.session).toBe(electron.session.fromPartition('factcheck-print'));
+      expect(window?.webContents.session).not.toBe(electron.session.defaultSession);
+      expect(window?.webContents.printed).toEqual([expectedPrintOptions('A4', 'Budget 2025')]);
       expect(window?.destroyed).toBe(true);
       expect(fs.existsSync(fileURLToPath(seen[0]!.url))).toBe(false);
       // After the print, not even the old file may load any more.
       expect(electron.session.fromPartition(PRINT_PARTITION).allows(seen[0]!.url)).toBe(false);
       const session = electron.session.fromPartition(PRINT_PARTITION);
-      expect((session.permissionCheckHandler as () => boolean)()).toBe(false);
+      expectDeniesEveryPermission(session);
     } finally {
       load.mockRestore();
     }

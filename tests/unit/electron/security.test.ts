@@ -9,7 +9,13 @@ import {
   openExternalAfterConfirm,
   type ExternalLinkDeps,
 } from '../../../main/electron/security';
-import { FakeBrowserWindow, FakeWebContents, electron, resetFakeElectron } from './fakeElectron';
+import {
+  FakeBrowserWindow,
+  FakeWebContents,
+  NO_REQUEST_FILTER_ERROR,
+  electron,
+  resetFakeElectron,
+} from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electron);
 
@@ -214,6 +220,23 @@ describe('session: permissions and remote requests', () => {
         origin: 'app://factcheck',
       }),
     ).toBe(false);
+  });
+
+  it('the fake session throws on a request made before a filter is installed (a removed filter cannot pass as "blocked")', () => {
+    const session = electron.session.defaultSession;
+    expect(() => session.allows('https://example.org/')).toThrow(NO_REQUEST_FILTER_ERROR);
+    expect(() => new FakeBrowserWindow().loadURL('app://factcheck/index.html')).toThrow(NO_REQUEST_FILTER_ERROR);
+    hardenSession(session as never, { allowDevTools: false });
+    expect(session.beforeRequest).toBeTypeOf('function');
+    expect(session.allows('https://example.org/')).toBe(false);
+  });
+
+  it('a load the filter blocks fails with ERR_BLOCKED_BY_CLIENT and the page stays where it was', async () => {
+    hardenSession(electron.session.defaultSession as never, { allowDevTools: false });
+    const window = new FakeBrowserWindow();
+    await window.loadURL('app://factcheck/index.html');
+    await expect(window.loadURL('http://127.0.0.1:8080/')).rejects.toMatchObject({ code: 'ERR_BLOCKED_BY_CLIENT', errno: -20 });
+    expect(window.webContents.getURL()).toBe('app://factcheck/index.html');
   });
 
   it('blocks every request that is not app://factcheck (data:/blob: aside), with DevTools only in development', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hardenSession } from '../../../main/electron/security';
 import { createMainWindow, focusWindow, secureWebPreferences } from '../../../main/electron/window';
 import { FakeBrowserWindow, electron, resetFakeElectron } from './fakeElectron';
 
@@ -10,6 +11,9 @@ vi.mock('electron', async () => (await import('./fakeElectron')).electron);
 let dir: string;
 beforeEach(() => {
   resetFakeElectron();
+  // As at start-up: the default session filters requests before the window loads (the fake
+  // session throws on a request made without a filter).
+  hardenSession(electron.session.defaultSession as never, { allowDevTools: false });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-window-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -21,29 +25,38 @@ const open = (statePath = path.join(dir, 'window-state.json')) =>
     title: 'Factcheck Workbench',
   }) as unknown as FakeBrowserWindow;
 
+/** The Electron security checklist's webPreferences, written out: every one, nothing else. */
+const SECURE_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: true,
+  safeDialogs: true,
+};
+
 describe('the main window', () => {
   it('has the secure webPreferences', () => {
     const preferences = secureWebPreferences('/app/preload.js');
-    expect(preferences).toMatchObject({
-      preload: '/app/preload.js',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
-    expect(preferences).not.toHaveProperty('experimentalFeatures');
+    // toEqual: a changed value, a dropped key or an added one (enableBlinkFeatures,
+    // experimentalFeatures, …) all fail.
+    expect(preferences).toEqual({ preload: '/app/preload.js', ...SECURE_PREFERENCES });
+    expect(preferences.navigateOnDragDrop).toBe(false);
   });
 
   it('creates a hidden BrowserWindow with them, loads app://factcheck/index.html and shows on ready-to-show', async () => {
     const window = open();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(window.options.show).toBe(false);
-    expect(window.options.webPreferences).toEqual(secureWebPreferences('/app/dist/main/preload/preload.js'));
+    expect(window.options.webPreferences).toEqual({
+      preload: '/app/dist/main/preload/preload.js',
+      ...SECURE_PREFERENCES,
+    });
     expect(window.webContents.getURL()).toBe('app://factcheck/index.html');
     expect(window.visible).toBe(false);
     window.emit('ready-to-show');
@@ -90,7 +103,14 @@ describe('the main window', () => {
     window.minimize();
     focusWindow(window as never);
     expect(window).toMatchObject({ minimized: false, visible: true, focused: true });
-    focusWindow(null);
+  });
+
+  it('leaves a destroyed window alone, and does nothing without a window', () => {
+    const window = open();
+    window.destroy();
+    focusWindow(window as never);
+    expect(window).toMatchObject({ visible: false, focused: false });
+    expect(() => focusWindow(null)).not.toThrow();
   });
 
   it('uses the display list from screen', () => {

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { migrate } from '../../../main/db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../../../main/db/migrations';
 import { APPLICATION_ID, openLibrary } from '../../../main/db/open';
 import { AppError } from '../../../main/errors';
-import { tempDir } from '../../support/library';
+import { ApiCallError } from '../../../shared/api/client';
+import { openTestLibrary, tempDir } from '../../support/library';
 
 const opened: { close(): void }[] = [];
 afterEach(() => {
@@ -91,23 +92,52 @@ describe('openLibrary', () => {
     expect(() => openLibrary(file)).toThrowError(/database of another program/);
   });
 
-  it('opens a read-only library for reading and refuses writes with a clear message', () => {
-    if (process.getuid?.() === 0) {
-      // root ignores file permissions; simulate with SQLite's own read-only mode instead.
-      const file = path.join(tempDir(), 'library.sqlite');
-      openLibrary(file).db.close();
-      const db = new Database(file, { readonly: true });
-      opened.push(db);
-      expect(() => db.prepare(`INSERT INTO settings VALUES ('a', '"b"')`).run()).toThrow(/readonly/i);
-      return;
-    }
-    const dir = tempDir();
-    const file = path.join(dir, 'library.sqlite');
-    openLibrary(file).db.close();
+  it('opens a read-only library for reading and refuses writes with a clear message', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'library.sqlite');
+    const setup = openTestLibrary(dataDir);
+    const saved = await setup.api.call('projects.create', { title: 'Saved while writable' });
+    setup.library.close();
+
     fs.chmodSync(file, 0o444);
-    const library = openLibrary(file);
-    opened.push(library.db);
-    expect(library.readOnly).toBe(true);
+    // Root ignores file permissions, so the kernel would answer "writable"; answer for this file
+    // what it answers everyone else (EACCES). The app then opens the library read-only and SQLite
+    // itself refuses the writes below with SQLITE_READONLY.
+    const realAccess = fs.accessSync;
+    const access = vi.spyOn(fs, 'accessSync').mockImplementation((target, mode) => {
+      if (process.getuid?.() === 0 && path.resolve(String(target)) === file && ((mode ?? 0) & fs.constants.W_OK) !== 0) {
+        throw Object.assign(new Error(`EACCES: permission denied, access '${file}'`), { code: 'EACCES' });
+      }
+      return realAccess(target, mode);
+    });
+    const before = fs.readFileSync(file);
+    try {
+      const { library, api } = openTestLibrary(dataDir);
+      opened.push(library);
+      expect(library.openError).toBeNull();
+      expect(await api.call('projects.list', {})).toMatchObject([{ id: saved.id, title: 'Saved while writable' }]);
+
+      const readOnly = 'The library is read-only (check the file permissions or the drive), so the change was not saved.';
+      for (const write of [
+        () => api.call('projects.create', { title: 'Not saved' }),
+        () => api.call('projects.rename', { id: saved.id, title: 'Not renamed' }),
+        () => api.call('settings.update', { authorName: 'Nobody' }),
+      ]) {
+        const error = await write().then(
+          () => expect.fail('a write to a read-only library succeeded'),
+          (caught: unknown) => caught,
+        );
+        expect(error).toBeInstanceOf(ApiCallError);
+        expect(error).toMatchObject({ code: 'storage_read_only', message: readOnly });
+      }
+      expect(await api.call('projects.list', {})).toMatchObject([{ id: saved.id, title: 'Saved while writable' }]);
+      expect(await api.call('settings.get', {})).toMatchObject({ authorName: '' });
+    } finally {
+      access.mockRestore();
+      while (opened.length) opened.pop()!.close();
+      fs.chmodSync(file, 0o644);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createAnchor, reanchor } from '../../../shared/anchoring';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/db/migrate';
-import type { ProjectPayload } from '../../../main/projectFiles/format';
+import { ProjectPayload as ProjectPayloadSchema, type ProjectPayload } from '../../../main/projectFiles/format';
 import {
   planMerge,
   resolveMerge,
@@ -18,11 +18,11 @@ import {
 } from '../../../main/projectFiles/projectStore';
 import { MERGE_FIELDS } from '../../../main/projectFiles/records';
 import { checkIntegrity } from '../../../main/projectFiles/validate';
-import { ARTICLE_FIELDS, updateArticle } from '../../../main/repositories/articles';
-import { CLAIM_FIELDS, updateClaim } from '../../../main/repositories/claims';
+import { updateArticle } from '../../../main/repositories/articles';
+import { updateClaim } from '../../../main/repositories/claims';
 import { createRepoContext, type RepoContext } from '../../../main/repositories/context';
 import { updateProject } from '../../../main/repositories/projects';
-import { SOURCE_FIELDS, createSource, deleteSource, updateSource } from '../../../main/repositories/sources';
+import { createSource, deleteSource, updateSource } from '../../../main/repositories/sources';
 import { deleteVerdict, updateVerdict } from '../../../main/repositories/verdicts';
 import {
   createProjectWithArticle,
@@ -399,10 +399,47 @@ describe('planMerge / resolveMerge', () => {
     expect(() => planMerge(f.base, other)).toThrow();
   });
 
-  it('decides over the fields the repositories record', () => {
-    expect(MERGE_FIELDS.claim).toEqual([...CLAIM_FIELDS]);
-    expect(MERGE_FIELDS.article).toEqual([...ARTICLE_FIELDS]);
-    expect(MERGE_FIELDS.source).toEqual([...SOURCE_FIELDS]);
+  it('decides over every field a person can change, of every kind of record', () => {
+    // Written out: a field dropped from a repository's list (MERGE_FIELDS is those lists) is a
+    // field whose edits a merge silently loses.
+    expect(MERGE_FIELDS).toEqual({
+      project: ['title', 'description'],
+      verdict: ['label', 'description', 'colour', 'ratingValue', 'position'],
+      article: ['title', 'outlet', 'author', 'url', 'publishedDate', 'language', 'direction', 'text'],
+      claim: ['anchor', 'anchorState', 'statement', 'claimant', 'claimDate', 'verdictId', 'rationale', 'status', 'tags'],
+      source: ['position', 'url', 'title', 'publisher', 'publishedDate', 'accessedDate', 'archivedUrl', 'excerpt', 'note'],
+    });
+    // And nothing a project file carries is left out: a record that gains a field must have it
+    // merged too. Only ids, parents and timestamps are not decided field by field.
+    const fixed = new Set(['id', 'projectId', 'articleId', 'claimId', 'createdAt', 'updatedAt']);
+    const shape = ProjectPayloadSchema.shape;
+    const carried = {
+      project: shape.project,
+      verdict: shape.verdicts.element,
+      article: shape.articles.element,
+      claim: shape.claims.element,
+      source: shape.sources.element,
+    };
+    for (const [kind, schema] of Object.entries(carried)) {
+      const editable = Object.keys(schema.shape).filter((field) => !fixed.has(field));
+      expect(editable.sort(), kind).toEqual([...MERGE_FIELDS[kind as keyof typeof carried]].sort());
+    }
+  });
+
+  it('takes every field of a claim they edited', () => {
+    const f = fork();
+    const theirEdit = {
+      statement: 'North Korea is a close neighbour',
+      claimant: 'Dmitry Peskov',
+      claimDate: '2024-10-21',
+      verdictId: verdictId(f.b.db, f.projectId, 'True'),
+      rationale: 'They share a border.',
+      status: 'approved' as const,
+      tags: ['DPRK'],
+    };
+    updateClaim(f.b, f.claimIds[0]!, theirEdit);
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(claimById(outcome.payload, f.claimIds[0]!)).toMatchObject(theirEdit);
   });
 
   it('converges: after A takes B’s file, B taking A’s result has no conflicts and ends identical (random edits)', () => {

@@ -43,7 +43,27 @@ describe('reading order', () => {
       claim(4, 3, 4, { anchorState: 'orphaned' }),
     ];
     expect(sortClaims(claims).map((c) => c.id)).toEqual([ID(3), ID(2), ID(1), ID(4)]);
-    expect(compareClaims(claims[0]!, claims[0]!)).toBe(0);
+  });
+
+  it('orders claims on the same span by creation, then by id, whatever order they come in', () => {
+    // claim(n) is created at second n % 10: 5 before 7; 12 and 2 at the same second, id 2 first.
+    const later = claim(7, 3, 9);
+    const earlier = claim(5, 3, 9);
+    const sameTimeHigherId = claim(12, 3, 9);
+    const sameTimeLowerId = claim(2, 3, 9);
+    expect(compareClaims(earlier, later)).toBeLessThan(0);
+    expect(compareClaims(later, earlier)).toBeGreaterThan(0);
+    expect(compareClaims(sameTimeLowerId, sameTimeHigherId)).toBeLessThan(0);
+    expect(compareClaims(sameTimeHigherId, sameTimeLowerId)).toBeGreaterThan(0);
+    const expected = [ID(2), ID(12), ID(5), ID(7)];
+    expect(sortClaims([later, sameTimeHigherId, earlier, sameTimeLowerId]).map((c) => c.id)).toEqual(
+      expected,
+    );
+    expect(sortClaims([sameTimeLowerId, earlier, sameTimeHigherId, later]).map((c) => c.id)).toEqual(
+      expected,
+    );
+    // Only a claim compared with itself is a tie.
+    expect(compareClaims(later, { ...later })).toBe(0);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The claim workbench's state: the open article, its claims and sources, the selected claim, and
- * the project's undo/redo stack. Every mutation goes to main first and is applied here from main's
- * answer, so what the screen shows is what is saved.
+ * the project's undo/redo stacks. Every mutation goes to main first and is applied here from main's
+ * answer, so what the screen shows is what is saved. The undo rules (step kinds, merging, limits,
+ * what undoing each step asks of main) are in ../workbench/undoStack.ts; this slice runs them.
  */
 import type { AnchorAssignment, DeletedRecords } from '../../shared/api/contract.workbench';
 import { createAnchor } from '../../shared/anchoring';
@@ -9,31 +10,20 @@ import type { Article, Claim, ClaimFields, Source, SourceFields } from '../../sh
 import { api } from '../api';
 import { deriveHighlights, sortClaims } from '../workbench/claimView';
 import type { Highlight } from '../workbench/segments';
+import {
+  actionAfter,
+  emptyStacks,
+  operationFor,
+  pushStep,
+  settleStep,
+  takeStep,
+  type UndoDirection,
+  type UndoEntry,
+  type UndoOperation,
+} from '../workbench/undoStack';
 import type { SliceCreator } from './types';
 
-export type UndoAction =
-  | { kind: 'claimFields'; claimId: string; before: Partial<ClaimFields>; after: Partial<ClaimFields> }
-  | { kind: 'sourceFields'; sourceId: string; before: Partial<SourceFields>; after: Partial<SourceFields> }
-  /** Claims or sources that were created (undo deletes them; redo puts them back with their ids). */
-  | { kind: 'created'; records: DeletedRecords }
-  /** Claims, sources or an article with its claims that were deleted. */
-  | { kind: 'deleted'; records: DeletedRecords }
-  | { kind: 'anchors'; articleId: string; before: AnchorAssignment[]; after: AnchorAssignment[] }
-  | {
-      kind: 'articleText';
-      articleId: string;
-      beforeText: string;
-      beforeAnchors: AnchorAssignment[];
-      afterText: string;
-    };
-
-export interface UndoEntry {
-  label: string;
-  action: UndoAction;
-  at: number;
-  /** Consecutive saves of the same field merge into one step (typing is one action, not fifty). */
-  mergeKey?: string;
-}
+export type { UndoAction, UndoEntry } from '../workbench/undoStack';
 
 export type AnchorMode = { kind: 'reattach' | 'adjust'; claimId: string } | null;
 
@@ -77,9 +67,6 @@ export interface WorkbenchSlice {
   redo(): Promise<void>;
   clearUndo(): void;
 }
-
-const UNDO_LIMIT = 200;
-const MERGE_WINDOW_MS = 8_000;
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 /** Serialises undo/redo so that quick repeated presses apply in order. */
@@ -177,17 +164,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     refreshTimer = setTimeout(() => void get().refreshProject(), 200);
   };
   const push = (entry: Omit<UndoEntry, 'at'>) => {
-    const now = Date.now();
-    const stack = get().undoStack;
-    const top = stack[stack.length - 1];
-    if (entry.mergeKey && top?.mergeKey === entry.mergeKey && now - top.at < MERGE_WINDOW_MS) {
-      const merged = mergeActions(top.action, entry.action);
-      if (merged) {
-        set({ undoStack: [...stack.slice(0, -1), { ...top, action: merged, at: now }], redoStack: [] });
-        return;
-      }
-    }
-    set({ undoStack: [...stack, { ...entry, at: now }].slice(-UNDO_LIMIT), redoStack: [] });
+    set(pushStep(get(), entry, Date.now()));
   };
   const anchorsOf = (claims: readonly Claim[]): AnchorAssignment[] =>
     claims.map((claim) => ({ claimId: claim.id, anchor: claim.anchor, anchorState: claim.anchorState }));
@@ -214,98 +191,89 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     }
   };
 
-  /** Runs one direction of an action against main; answers the action for the other stack. */
-  const perform = async (action: UndoAction, direction: 'undo' | 'redo'): Promise<UndoAction> => {
-    switch (action.kind) {
-      case 'claimFields': {
-        const fields = direction === 'undo' ? action.before : action.after;
-        upsertClaims([await api.call('claims.update', { id: action.claimId, fields })]);
+  /** Runs one undo/redo operation against main; answers the records a restore or delete returned. */
+  const run = async (operation: UndoOperation): Promise<DeletedRecords | null> => {
+    switch (operation.op) {
+      case 'updateClaim': {
+        const { claimId, fields } = operation;
+        upsertClaims([await api.call('claims.update', { id: claimId, fields })]);
         if ('status' in fields) refreshSoon();
-        return action;
+        return null;
       }
-      case 'sourceFields': {
-        const fields = direction === 'undo' ? action.before : action.after;
-        upsertSources([await api.call('sources.update', { id: action.sourceId, fields })]);
-        return action;
-      }
-      case 'created':
-      case 'deleted': {
-        const remove = (action.kind === 'created') === (direction === 'undo');
-        if (!remove) {
-          const restored = await api.call('workbench.restore', action.records);
-          applyRestored(restored);
-          refreshSoon();
-          if (restored.article) {
-            const route = get().route;
-            if (route.kind === 'project')
-              get().navigate({ kind: 'project', projectId: route.projectId, articleId: restored.article.id });
-          }
-          return { ...action, records: restored };
+      case 'updateSource':
+        upsertSources([
+          await api.call('sources.update', { id: operation.sourceId, fields: operation.fields }),
+        ]);
+        return null;
+      case 'restore': {
+        const restored = await api.call('workbench.restore', operation.records);
+        applyRestored(restored);
+        refreshSoon();
+        if (restored.article) {
+          const route = get().route;
+          if (route.kind === 'project')
+            get().navigate({ kind: 'project', projectId: route.projectId, articleId: restored.article.id });
         }
+        return restored;
+      }
+      case 'deleteArticle':
+      case 'deleteClaims':
+      case 'deleteSources': {
         let gone: DeletedRecords;
-        if (action.records.article)
-          gone = await api.call('workbench.deleteArticle', { id: action.records.article.id });
-        else if (action.records.claims.length > 0)
-          gone = await api.call('workbench.deleteClaims', {
-            ids: action.records.claims.map((claim) => claim.id),
-          });
+        if (operation.op === 'deleteArticle')
+          gone = await api.call('workbench.deleteArticle', { id: operation.articleId });
+        else if (operation.op === 'deleteClaims')
+          gone = await api.call('workbench.deleteClaims', { ids: operation.claimIds });
         else {
           const current = new Map(
             Object.values(get().sourcesByClaim)
               .flat()
               .map((source) => [source.id, source]),
           );
-          for (const source of action.records.sources) await api.call('sources.delete', { id: source.id });
+          for (const source of operation.sources) await api.call('sources.delete', { id: source.id });
           gone = {
             article: null,
             claims: [],
-            sources: action.records.sources.map((source) => current.get(source.id) ?? source),
+            sources: operation.sources.map((source) => current.get(source.id) ?? source),
           };
         }
         applyDeleted(gone);
         refreshSoon();
-        return { ...action, records: gone };
+        return gone;
       }
-      case 'anchors': {
-        const anchors = direction === 'undo' ? action.before : action.after;
-        const result = await api.call('workbench.setAnchors', { articleId: action.articleId, anchors });
-        upsertClaims(result.claims);
-        return action;
-      }
-      case 'articleText': {
-        if (direction === 'undo') {
-          const result = await api.call('workbench.setAnchors', {
-            articleId: action.articleId,
-            text: action.beforeText,
-            anchors: action.beforeAnchors,
-          });
-          if (get().wbArticleId === action.articleId) {
+      case 'setAnchors': {
+        const { articleId, anchors, text } = operation;
+        if (text === undefined) {
+          const result = await api.call('workbench.setAnchors', { articleId, anchors });
+          upsertClaims(result.claims);
+        } else {
+          const result = await api.call('workbench.setAnchors', { articleId, text, anchors });
+          if (get().wbArticleId === articleId) {
             set({ wbArticle: result.article });
             setClaims(result.claims);
           }
-        } else {
-          await api.call('articles.update', { id: action.articleId, text: action.afterText });
-          if (get().wbArticleId === action.articleId) await reloadClaims(action.articleId);
         }
-        return action;
+        return null;
       }
+      case 'setText':
+        await api.call('articles.update', { id: operation.articleId, text: operation.text });
+        if (get().wbArticleId === operation.articleId) await reloadClaims(operation.articleId);
+        return null;
     }
   };
 
-  const runUndo = (from: 'undoStack' | 'redoStack') => {
+  const runUndo = (direction: UndoDirection) => {
     const step = async () => {
-      const stack = get()[from];
-      const entry = stack[stack.length - 1];
-      if (!entry) {
-        get().notify('info', from === 'undoStack' ? 'Nothing to undo.' : 'Nothing to redo.');
+      const taken = takeStep(get(), direction);
+      if (!taken) {
+        get().notify('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
         return;
       }
-      set({ [from]: stack.slice(0, -1) } as Partial<WorkbenchSlice>);
-      const direction = from === 'undoStack' ? 'undo' : 'redo';
+      const { entry } = taken;
+      set(taken.stacks);
       try {
-        const action = await perform(entry.action, direction);
-        const to = from === 'undoStack' ? 'redoStack' : 'undoStack';
-        set({ [to]: [...get()[to], { label: entry.label, action, at: 0 }] } as Partial<WorkbenchSlice>);
+        const records = await run(operationFor(entry.action, direction));
+        set(settleStep(get(), direction, entry, actionAfter(entry.action, records)));
         get().notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
       } catch (error) {
         get().reportError(error);
@@ -327,8 +295,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     tagSuggestions: [],
     selectedClaimId: null,
     anchorMode: null,
-    undoStack: [],
-    redoStack: [],
+    ...emptyStacks(),
 
     async loadArticle(id) {
       set({ wbArticleId: id, wbStatus: 'loading', wbError: null, anchorMode: null });
@@ -529,21 +496,10 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       return gone;
     },
 
-    undo: () => runUndo('undoStack'),
-    redo: () => runUndo('redoStack'),
+    undo: () => runUndo('undo'),
+    redo: () => runUndo('redo'),
     clearUndo() {
-      set({ undoStack: [], redoStack: [] });
+      set(emptyStacks());
     },
   };
 };
-
-/** Two saves of the same field in a row: one step from the first "before" to the last "after". */
-function mergeActions(older: UndoAction, newer: UndoAction): UndoAction | null {
-  if (older.kind === 'claimFields' && newer.kind === 'claimFields' && older.claimId === newer.claimId) {
-    return { ...newer, before: older.before };
-  }
-  if (older.kind === 'sourceFields' && newer.kind === 'sourceFields' && older.sourceId === newer.sourceId) {
-    return { ...newer, before: older.before };
-  }
-  return null;
-}

@@ -7,12 +7,12 @@ import { createClaim } from '../main/repositories/claims';
 import { createArticle } from '../main/repositories/articles';
 import { createProject } from '../main/repositories/projects';
 import { openLibrary } from '../main/db/open';
-import { loadProjectData } from '../main/api/projectQueries';
+import { libraryPath } from '../main/files/dataFolder';
 import { createAnchor } from '../shared/anchoring';
 import { startHarness } from '../main/harness/server';
 import { createFolderDialogs } from '../main/harness/folderDialogs';
 import { createEventHub } from '../main/services/events';
-import { formatMs, ratio, timeIt } from './timing';
+import { formatMs, ratio, timeAsync, timeIt } from './timing';
 
 const CLAIMS = 10_000;
 
@@ -43,7 +43,7 @@ export async function benchFoundation(): Promise<void> {
   // Each figure is the median of 3 runs, each into a fresh library, taken in turn so that warm-up
   // and disk caches favour neither side.
   const freshLibrary = () => {
-    const opened = openLibrary(path.join(tempDir(), 'library.sqlite'));
+    const opened = openLibrary(libraryPath(tempDir()));
     const ctx = createRepoContext(opened.db, { author: () => 'bench' });
     const project = createProject(ctx, { title: 'Bench' });
     const article = createArticle(ctx, project.id, { title: 'Long', outlet: '', author: '', url: '', publishedDate: '', language: 'en', direction: 'ltr', text });
@@ -102,16 +102,17 @@ export async function benchFoundation(): Promise<void> {
   console.log(`insert ${CLAIMS} claims through the repositories: ${formatMs(repoTime)} (median of 3)`);
   console.log(`  vs bare insert of the claim rows alone: ${formatMs(bareTime)} · ratio ${ratio(repoTime, bareTime)}`);
   console.log(`  vs bare insert of the same rows (claim + its history row): ${formatMs(bareWithHistory)} · ratio ${ratio(repoTime, bareWithHistory)} (goal ≤ 1.5×)`);
-  const { library, ctx, project } = kept!;
-
-  // Loading the project: in-process and through the harness's HTTP API.
-  const inProcess = timeIt(() => loadProjectData(ctx, project.id), 5);
+  const { library, article } = kept!;
   library.db.close();
 
   const dataDir = path.dirname(library.path);
   const events = createEventHub();
   const dialogs = createFolderDialogs(path.join(dataDir, 'exports'));
   const api = openLibraryApi({ dataDir, appVersion: 'bench', dialogs, printer: { print: () => Promise.reject(new Error('no printer')) } });
+  // Loading the article with its claims, as the workbench does: in-process and through the harness's HTTP API.
+  const load = () => api.registry.dispatch('workbench.loadArticle', { id: article.id });
+  await load();
+  const inProcess = await timeAsync(load, 5);
   const rendererDir = path.resolve(__dirname, '../renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     console.log('load over HTTP: skipped (run `npm run build` first)');
@@ -119,10 +120,10 @@ export async function benchFoundation(): Promise<void> {
   }
   const harness = await startHarness({ port: 0, rendererDir, registry: api.registry, dialogs, subscribe: events.subscribe });
   const call = async () => {
-    const response = await fetch(`${harness.url}/api/projects.load`, {
+    const response = await fetch(`${harness.url}/api/workbench.loadArticle`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-factcheck-token': harness.token },
-      body: JSON.stringify({ id: project.id }),
+      body: JSON.stringify({ id: article.id }),
     });
     const result = (await response.json()) as { ok: boolean };
     if (!result.ok) throw new Error('load failed');
@@ -136,7 +137,7 @@ export async function benchFoundation(): Promise<void> {
   }
   samples.sort((a, b) => a - b);
   const overHttp = samples[2]!;
-  console.log(`load a ${CLAIMS}-claim project: in-process ${formatMs(inProcess)} · harness HTTP ${formatMs(overHttp)} · ratio ${ratio(overHttp, inProcess)}`);
+  console.log(`load a ${CLAIMS}-claim article: in-process ${formatMs(inProcess)} · harness HTTP ${formatMs(overHttp)} · ratio ${ratio(overHttp, inProcess)}`);
   await harness.close();
   api.close();
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Change } from '../shared/domain';
 import { SCALE_PRESETS } from '../shared/scales/presets';
 import { openLibrary } from '../main/db/open';
+import { libraryPath } from '../main/files/dataFolder';
 import { createRepoContext, type RepoContext } from '../main/repositories/context';
 import { exportProjectToFile } from '../main/projectFiles/exportProject';
 import type { ProjectPayload } from '../main/projectFiles/format';
@@ -213,7 +214,7 @@ function edit(payload: ProjectPayload, claimIndexes: number[], author: string): 
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-bench-pf-'));
 function freshLibrary(): { ctx: RepoContext; close(): void } {
-  const { db } = openLibrary(path.join(tempDir(), 'library.sqlite'));
+  const { db } = openLibrary(libraryPath(tempDir()));
   return { ctx: createRepoContext(db, { author: () => 'Bench' }), close: () => db.close() };
 }
 

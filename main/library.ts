@@ -1,15 +1,13 @@
-import path from 'node:path';
 import { createHandlers } from './api/handlers';
 import { createRegistry, type ApiRegistry, type RegistryOptions } from './api/registry';
 import { openLibrary, type Db } from './db/open';
 import type { AppError} from './errors';
 import { toAppError } from './errors';
+import { libraryPath } from './files/dataFolder';
 import { createRepoContext, type RepoContext } from './repositories/context';
 import type { FileDialogs } from './services/dialogs';
 import type { EventSink } from './services/events';
 import type { PdfPrinter } from './services/pdfPrinter';
-
-export const LIBRARY_FILE_NAME = 'library.sqlite';
 
 export interface Library {
   registry: ApiRegistry;
@@ -38,7 +36,7 @@ export interface LibraryOptions extends RegistryOptions {
  * yields a registry, one that answers every call with the reason, so the window can show it.
  */
 export function openLibraryApi(options: LibraryOptions): Library {
-  const filePath = path.join(options.dataDir, LIBRARY_FILE_NAME);
+  const filePath = libraryPath(options.dataDir);
   try {
     const opened = openLibrary(filePath, { nativeBinding: options.nativeBinding });
     const ctx = createRepoContext(opened.db);

@@ -1,3 +1,4 @@
+import type { CORE_CHANNELS } from '../../shared/api/channels';
 import type { PROJECT_FILE_CHANNELS } from '../../shared/api/channels.projectFiles';
 import type { REPORT_CHANNELS } from '../../shared/api/channels.reports';
 import type { WORKBENCH_CHANNELS } from '../../shared/api/channels.workbench';
@@ -7,3 +8,4 @@ type Pick2<K extends string> = Pick<Handlers, Extract<keyof Handlers, K>>;
 export type ReportHandlers = Pick2<(typeof REPORT_CHANNELS)[number]>;
 export type ProjectFileHandlers = Pick2<(typeof PROJECT_FILE_CHANNELS)[number]>;
 export type WorkbenchHandlers = Pick2<(typeof WORKBENCH_CHANNELS)[number]>;
+export type CoreHandlers = Pick2<(typeof CORE_CHANNELS)[number]>;

@@ -1,9 +1,9 @@
 import { createAnchor, reanchor } from '../../shared/anchoring';
+import { mergeTables } from '../../shared/api/merge';
 import type { ArticleMeta } from '../../shared/domain';
 import { normalizeArticleText, normalizeLine } from '../../shared/text/normalize';
 import { AppError } from '../errors';
 import * as articles from '../repositories/articles';
-import { listChanges } from '../repositories/changes';
 import * as claims from '../repositories/claims';
 import type { RepoContext } from '../repositories/context';
 import * as projects from '../repositories/projects';
@@ -16,8 +16,9 @@ import type { PdfPrinter } from '../services/pdfPrinter';
 import { createProjectFileHandlers } from '../projectFiles/handlers';
 import { createReportHandlers } from '../reports/handlers';
 import { createWorkbenchHandlers } from '../workbench/handlers';
+import type { CoreHandlers } from './handlerTypes';
 import type { Handlers } from './registry';
-import { countByStatus, loadProjectData } from './projectQueries';
+import { countByStatus } from './projectQueries';
 
 export interface HandlerDeps {
   ctx: RepoContext;
@@ -31,13 +32,24 @@ export interface HandlerDeps {
 
 const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
 
-/** The app's API: each handler gets a request already validated against shared/api/contract. */
+/**
+ * The app's API: each handler gets a request already validated against shared/api/contract. Each
+ * feature brings its own table of handlers; a channel two of them handle throws here, at startup.
+ */
 export function createHandlers(deps: HandlerDeps): Handlers {
+  return mergeTables(
+    'API handler tables',
+    createCoreHandlers(deps),
+    createReportHandlers(deps),
+    createProjectFileHandlers(deps),
+    createWorkbenchHandlers(deps),
+  );
+}
+
+/** Handlers of the core channels: projects, articles, claims, sources, verdicts, settings. */
+function createCoreHandlers(deps: HandlerDeps): CoreHandlers {
   const { ctx, appVersion, dataPath, schemaVersion } = deps;
   return {
-    ...createReportHandlers(deps),
-    ...createProjectFileHandlers(deps),
-    ...createWorkbenchHandlers(deps),
     'app.info': () => ({ version: appVersion, dataPath, schemaVersion }),
     'settings.get': () => readSettings(ctx),
     'settings.update': (patch) => writeSettings(ctx, patch),
@@ -50,7 +62,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         verdicts: verdicts.listVerdicts(ctx, id),
         progress: countByStatus(ctx, id),
       })),
-    'projects.load': ({ id }) => loadProjectData(ctx, id),
     'projects.create': ({ title, description, scalePreset }) =>
       projects.createProject(ctx, { title: normalizeLine(title), description, scalePreset }),
     'projects.rename': ({ id, title }) => projects.updateProject(ctx, id, { title: normalizeLine(title) }),
@@ -59,7 +70,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
 
-    'articles.get': ({ id }) => articles.getArticle(ctx, id),
     'articles.create': ({ projectId, text, ...meta }) =>
       ctx.tx(() => {
         projects.getProject(ctx, projectId);
@@ -77,7 +87,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
 
-    'claims.list': ({ articleId }) => claims.listClaimsByArticle(ctx, articleId),
     'claims.create': ({ articleId, anchor, fields }) =>
       ctx.tx(() => {
         const article = articles.getArticle(ctx, articleId);
@@ -93,10 +102,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         }
         return claims.updateClaim(ctx, id, patch);
       }),
-    'claims.delete': ({ id }) => {
-      removeClaim(ctx)(id);
-      return null;
-    },
 
     'sources.create': ({ claimId, fields }) => sources.createSource(ctx, claimId, fields),
     'sources.update': ({ id, fields }) => sources.updateSource(ctx, id, fields),
@@ -121,8 +126,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         projects.getProject(ctx, projectId);
         return verdicts.applyPreset(ctx, projectId, preset);
       }),
-
-    'history.list': (filter) => listChanges(ctx, filter),
   };
 }
 

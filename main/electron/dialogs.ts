@@ -1,5 +1,6 @@
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
+import { withExtension } from '../files/fileNames';
 import type { FileDialogs, FileFilter } from '../services/dialogs';
 
 /**
@@ -8,8 +9,7 @@ import type { FileDialogs, FileFilter } from '../services/dialogs';
  */
 export function withDefaultExtension(filePath: string, filters: readonly FileFilter[]): string {
   const extension = filters[0]?.extensions.find((ext) => ext !== '*');
-  if (!extension || path.extname(filePath) !== '') return filePath;
-  return `${filePath}.${extension}`;
+  return extension ? withExtension(filePath, extension) : filePath;
 }
 
 /** FileDialogs with the system's own dialogs, modal to the main window when there is one. */

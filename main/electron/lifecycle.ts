@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { EventChannel } from '../../shared/api/channels';
 import type { EventPayload, MenuCommand } from '../../shared/api/contract';
 import { APP_VERSION } from '../appVersion';
+import { PRODUCT_NAME, USER_DATA_ENV } from '../files/dataFolder';
 import { openLibraryApi, type Library, type LibraryOptions } from '../library';
+import { FILE_EXTENSION } from '../projectFiles/format';
 import { createElectronDialogs } from './dialogs';
 import { isAppUrl } from './appUrl';
 import { createWindowEventSink, eventChannel, registerApiHandlers } from './ipc';
@@ -16,10 +18,9 @@ import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow, focusWindow } from './window';
 import { WINDOW_STATE_FILE } from './windowState';
 
-export const PRODUCT_NAME = 'Factcheck Workbench';
-export const PROJECT_FILE_EXTENSION = '.factcheck';
-/** Tests and portable setups point the app at another data folder (also a separate single-instance lock). */
-export const USER_DATA_ENV = 'FACTCHECK_USER_DATA_DIR';
+// USER_DATA_ENV also gives a separate single-instance lock, as the lock lives in userData.
+export { PRODUCT_NAME, USER_DATA_ENV };
+export const PROJECT_FILE_EXTENSION = FILE_EXTENSION;
 
 export interface ShellOptions {
   /** dist/renderer: what app://factcheck/ serves. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 /**
  * The main window's bounds, remembered between runs in a small JSON file in userData. Pure logic with
@@ -62,20 +63,14 @@ export function loadWindowState(file: string): WindowState {
   }
 }
 
-/** Written to a temporary file first and renamed, so a crash never leaves half a file. Never throws. */
+/** Written atomically (main/files/atomicWrite.ts), so a crash never leaves half a file. Never throws. */
 export function saveWindowState(file: string, state: WindowState): boolean {
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, `${JSON.stringify(parseWindowState(state), null, 2)}\n`);
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, `${JSON.stringify(parseWindowState(state), null, 2)}\n`, { what: 'window position' });
     return true;
   } catch {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // Nothing more to do: the bounds are a convenience.
-    }
+    // Nothing more to do: the bounds are a convenience.
     return false;
   }
 }

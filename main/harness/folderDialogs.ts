@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { safeFileName } from '../files/fileNames';
 import type { FileDialogs } from '../services/dialogs';
 
 /**
@@ -42,11 +43,4 @@ export function createFolderDialogs(saveDir: string): FolderDialogs {
       return chosen;
     },
   };
-}
-
-/** A file name any OS accepts, from a project title. */
-export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return cleaned.slice(0, 180) || 'Untitled';
 }

@@ -1,8 +1,7 @@
-/** Export: the project as a .factcheck file, written atomically (temp file beside it, then rename). */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { AppError, notFound, toAppError } from '../errors';
+/** Export: the project as a .factcheck file, written atomically (main/files/atomicWrite.ts). */
+import { AppError, notFound } from '../errors';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { safeFileStem } from '../files/fileNames';
 import type { RepoContext } from '../repositories/context';
 import { FILE_EXTENSION, PROJECT_FILE_LIMITS, type Manifest, type ProjectPayload } from './format';
 import { formatBytes, formatCount } from './messages';
@@ -104,77 +103,11 @@ export function exportProjectToFile(
   options: ExportOptions,
 ): ExportResult {
   const built = buildProjectFile(ctx, projectId, options);
-  writeFileAtomic(outPath, built.bytes);
+  writeFileAtomic(outPath, built.bytes, { what: 'project file' });
   return { path: outPath, bytes: built.bytes.length, project: built.project, counts: built.counts };
 }
 
-/** A file name from a project title: no path separators or characters Windows refuses, not too long. */
+/** "<project title>.factcheck", safe on every file system ("Project.factcheck" when nothing is left). */
 export function projectFileName(title: string): string {
-  const cleaned = title
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '');
-  const base = Array.from(cleaned).slice(0, 120).join('').trim() || 'Project';
-  const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `${base} project` : base;
-  return `${reserved}${FILE_EXTENSION}`;
-}
-
-/**
- * Writes the file so that it is either complete or absent: a temp file in the same folder (so the
- * rename stays on one disk), flushed to disk, then renamed over the target. A crash or a full disk
- * leaves the old file, never half of a new one.
- */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  const dir = path.dirname(path.resolve(target));
-  if (!fs.existsSync(dir))
-    throw new AppError(
-      'invalid_request',
-      `The folder ${dir} does not exist. Choose another place to save the file.`,
-    );
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(temp, 'wx', 0o644);
-    let written = 0;
-    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, target);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    const appError = toAppError(error);
-    if (appError.code === 'storage_read_only')
-      throw new AppError(
-        'storage_read_only',
-        `The file could not be saved in ${dir}: the folder is read-only. Choose another place.`,
-      );
-    if (appError.code === 'storage_full')
-      throw new AppError(
-        'storage_full',
-        `The disk is full, so the project file was not saved. Free some space and try again.`,
-      );
-    if (appError.code === 'internal')
-      throw new AppError(
-        'internal',
-        `The project file could not be saved as ${target}. Check the name and the folder, and try again.`,
-      );
-    throw appError;
-  }
-  try {
-    // Make the rename itself durable where the platform allows it (not on Windows).
-    const dirFd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
-  } catch {
-    // Best effort: the file is complete either way.
-  }
+  return `${safeFileStem(title, 'Project')}${FILE_EXTENSION}`;
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectData, Settings } from '../../shared/domain';
 import { renderModelClaimReviewJsonLd } from '../../shared/report/claimReview';
@@ -14,7 +12,8 @@ import {
   type ReportOptionsInput,
 } from '../../shared/report/options';
 import { loadProjectData } from '../api/projectQueries';
-import { AppError } from '../errors';
+import { safeFileStem } from '../files/fileNames';
+import { writeFileAtomic } from '../files/atomicWrite';
 import type { RepoContext } from '../repositories/context';
 import { readSettings } from '../repositories/settings';
 import type { PdfPrinter } from '../services/pdfPrinter';
@@ -62,86 +61,9 @@ export async function renderReport(
   return { bytes, title: model.title, claimCount: model.claims.length };
 }
 
-/** Adds the format's extension when the chosen name has none (some save dialogs do not). */
-export function withExtension(filePath: string, format: ReportFormat): string {
-  return path.extname(filePath) === '' ? `${filePath}.${REPORT_FORMAT_INFO[format].extension}` : filePath;
-}
-
-/** The few file-system calls an atomic write makes, so tests can make one of them fail. */
-export interface AtomicWriteFs {
-  writeFile(file: string, data: Buffer, options: { flag: string; mode: number }): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  rm(file: string, options: { force: boolean }): Promise<void>;
-}
-
-const nodeFs: AtomicWriteFs = {
-  writeFile: (file, data, options) => fs.writeFile(file, data, options),
-  rename: (from, to) => fs.rename(from, to),
-  rm: (file, options) => fs.rm(file, options),
-};
-
-/**
- * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is
- * renamed over it only when complete. A full disk or a read-only folder leaves the target as it
- * was and no temporary file behind, and answers with a message a person can act on.
- */
-export async function writeFileAtomic(
-  target: string,
-  data: Buffer,
-  io: AtomicWriteFs = nodeFs,
-): Promise<void> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await io.writeFile(temp, data, { flag: 'wx', mode: 0o644 });
-    await io.rename(temp, target);
-  } catch (error) {
-    await io.rm(temp, { force: true }).catch(() => undefined);
-    throw describeWriteError(error, target);
-  }
-}
-
-export function describeWriteError(error: unknown, target: string): AppError {
-  if (error instanceof AppError) return error;
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? String((error as { code: unknown }).code)
-      : '';
-  const dir = path.dirname(target);
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError(
-        'storage_full',
-        `The disk is full, so the report was not saved to ${dir}. Free some space or choose another folder; nothing was written.`,
-      );
-    case 'EACCES':
-    case 'EPERM':
-      return new AppError(
-        'storage_read_only',
-        `The report cannot be saved in ${dir}: you do not have permission to write there (or the file is open in another program). Choose another folder; nothing was written.`,
-      );
-    case 'EROFS':
-      return new AppError(
-        'storage_read_only',
-        `The report cannot be saved in ${dir}: that drive is read-only. Choose another folder; nothing was written.`,
-      );
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new AppError(
-        'invalid_request',
-        `The folder ${dir} does not exist. Choose another place to save the report.`,
-      );
-    case 'EISDIR':
-      return new AppError('invalid_request', `${target} is a folder. Choose a file name for the report.`);
-    case 'ENAMETOOLONG':
-      return new AppError('invalid_request', 'That file name is too long. Choose a shorter one.');
-    default:
-      return new AppError(
-        'internal',
-        `The report could not be saved to ${target}${code ? ` (${code})` : ''}. Nothing was written; try another folder.`,
-      );
-  }
+/** `<project title> report.<ext>`, safe as a file name on every system. */
+export function reportFileName(projectTitle: string, format: ReportFormat): string {
+  return `${safeFileStem(projectTitle, 'Fact-check')} report.${REPORT_FORMAT_INFO[format].extension}`;
 }
 
 export interface ExportToFileInput {
@@ -169,6 +91,6 @@ export async function exportReportToFile(
     input.now ?? new Date(),
   );
   const filePath = path.resolve(input.filePath);
-  await writeFileAtomic(filePath, rendered.bytes);
+  writeFileAtomic(filePath, rendered.bytes, { what: 'report' });
   return { path: filePath, claimCount: rendered.claimCount };
 }

@@ -1,10 +1,12 @@
-import { defaultReportFileName, REPORT_FORMAT_INFO } from '../../shared/report/options';
+import { REPORT_FORMAT_INFO } from '../../shared/report/options';
 import { renderReportHtml } from '../../shared/report/html';
 import type { ReportHandlers } from '../api/handlerTypes';
 import type { HandlerDeps } from '../api/handlers';
 import { loadProjectData } from '../api/projectQueries';
 import { readSettings } from '../repositories/settings';
-import { renderReport, withExtension, writeFileAtomic } from './exportReport';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { withExtension } from '../files/fileNames';
+import { renderReport, reportFileName } from './exportReport';
 
 /** Handlers of the report channels (shared/api/contract.reports.ts). */
 export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
@@ -22,13 +24,13 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
       const info = REPORT_FORMAT_INFO[format];
       const chosen = await dialogs.chooseSavePath({
         title: 'Export report',
-        defaultName: defaultReportFileName(data.project.title, format),
+        defaultName: reportFileName(data.project.title, format),
         filters: [{ name: info.label, extensions: [info.extension] }],
       });
       if (chosen === null) return null;
-      const filePath = withExtension(chosen, format);
+      const filePath = withExtension(chosen, info.extension);
       const rendered = await renderReport(data, settings, options, format, printer, new Date());
-      await writeFileAtomic(filePath, rendered.bytes);
+      writeFileAtomic(filePath, rendered.bytes, { what: 'report' });
       return { path: filePath };
     },
   };

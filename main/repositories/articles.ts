@@ -2,62 +2,34 @@ import type { Article, ArticleMeta, ArticleSummary } from '../../shared/domain';
 import { notFound } from '../errors';
 import { diffFields, recordChange, snapshotFields } from './changes';
 import type { RepoContext } from './context';
+import { ARTICLES, type Row } from './tables';
 import { touchProject } from './projects';
 
-interface ArticleRow {
-  id: string;
-  project_id: string;
-  title: string;
-  outlet: string;
-  author: string;
-  url: string;
-  published_date: string;
-  language: string;
-  direction: 'ltr' | 'rtl';
-  text: string;
-  created_at: string;
-  updated_at: string;
-}
-const META_COLUMNS = `id, project_id, title, outlet, author, url, published_date, language, direction, created_at, updated_at`;
+/** The fields the history records (and a merge decides over). */
 export const ARTICLE_FIELDS = ['title', 'outlet', 'author', 'url', 'publishedDate', 'language', 'direction', 'text'] as const;
-
-const toArticle = (row: ArticleRow): Article => ({
-  id: row.id,
-  projectId: row.project_id,
-  title: row.title,
-  outlet: row.outlet,
-  author: row.author,
-  url: row.url,
-  publishedDate: row.published_date,
-  language: row.language,
-  direction: row.direction,
-  text: row.text,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 export function listArticleSummaries(ctx: RepoContext, projectId: string): ArticleSummary[] {
   const rows = ctx
     .stmt(
-      `SELECT ${META_COLUMNS}, length(text) AS text_length,
+      `SELECT ${ARTICLES.columns('a', ['text'])}, length(a.text) AS text_length,
         (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claim_count
        FROM articles a WHERE project_id = ? ORDER BY created_at, id`,
     )
-    .all(projectId) as (Omit<ArticleRow, 'text'> & { text_length: number; claim_count: number })[];
+    .all(projectId) as (Row & { text_length: number; claim_count: number })[];
   return rows.map(({ text_length, claim_count, ...row }) => {
-    const { text: _text, ...article } = toArticle({ ...row, text: '' });
+    const { text: _text, ...article } = ARTICLES.fromRow({ ...row, text: '' });
     return { ...article, textLength: text_length, claimCount: claim_count };
   });
 }
 
 export function listArticles(ctx: RepoContext, projectId: string): Article[] {
-  return (ctx.stmt(`SELECT ${META_COLUMNS}, text FROM articles WHERE project_id = ? ORDER BY created_at, id`).all(projectId) as ArticleRow[]).map(toArticle);
+  return (ctx.stmt(`SELECT ${ARTICLES.columns()} FROM articles WHERE project_id = ? ORDER BY created_at, id`).all(projectId) as Row[]).map(ARTICLES.fromRow);
 }
 
 export function getArticle(ctx: RepoContext, id: string): Article {
-  const row = ctx.stmt(`SELECT ${META_COLUMNS}, text FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+  const row = ctx.stmt(`SELECT ${ARTICLES.columns()} FROM articles WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('article');
-  return toArticle(row);
+  return ARTICLES.fromRow(row);
 }
 
 /** `text` must already be normalised (shared/text/normalize): claim offsets point into it. */
@@ -65,12 +37,7 @@ export function createArticle(ctx: RepoContext, projectId: string, input: Articl
   return ctx.tx(() => {
     const now = ctx.now();
     const article: Article = { ...input, id: ctx.newId(), projectId, createdAt: now, updatedAt: now };
-    ctx
-      .stmt(
-        `INSERT INTO articles (${META_COLUMNS}, text) VALUES (@id, @projectId, @title, @outlet, @author, @url, @publishedDate,
-          @language, @direction, @createdAt, @updatedAt, @text)`,
-      )
-      .run(article);
+    ARTICLES.insert(ctx, article);
     recordChange(ctx, { projectId, entityType: 'article', entityId: article.id, op: 'create', fields: snapshotFields(article, ARTICLE_FIELDS, 'after') });
     touchProject(ctx, projectId);
     return article;
@@ -84,12 +51,7 @@ export function updateArticle(ctx: RepoContext, id: string, patch: Partial<Artic
     const fields = diffFields(before, after, ARTICLE_FIELDS);
     if (Object.keys(fields).length === 0) return before;
     after.updatedAt = ctx.now();
-    ctx
-      .stmt(
-        `UPDATE articles SET title = @title, outlet = @outlet, author = @author, url = @url, published_date = @publishedDate,
-          language = @language, direction = @direction, text = @text, updated_at = @updatedAt WHERE id = @id`,
-      )
-      .run(after);
+    ARTICLES.update(ctx, after);
     recordChange(ctx, { projectId: after.projectId, entityType: 'article', entityId: id, op: 'update', fields });
     touchProject(ctx, after.projectId);
     return after;

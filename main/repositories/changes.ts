@@ -1,29 +1,14 @@
 import type { Change, ChangeOp, EntityType } from '../../shared/domain';
 import type { RepoContext } from './context';
+import { CHANGES } from './tables';
 
 export type FieldChanges = Change['fields'];
-
-interface ChangeRow {
-  id: string;
-  project_id: string;
-  entity_type: EntityType;
-  entity_id: string;
-  op: ChangeOp;
-  fields: string;
-  author: string;
-  at: string;
-}
 
 export function recordChange(
   ctx: RepoContext,
   change: { projectId: string; entityType: EntityType; entityId: string; op: ChangeOp; fields: FieldChanges },
 ): void {
-  ctx
-    .stmt(
-      `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(ctx.newId(), change.projectId, change.entityType, change.entityId, change.op, JSON.stringify(change.fields), ctx.author(), ctx.now());
+  CHANGES.insert(ctx, { id: ctx.newId(), ...change, author: ctx.author(), at: ctx.now() });
 }
 
 /** The fields whose value differs between before and after, as {before, after} pairs. */
@@ -40,38 +25,4 @@ export function snapshotFields<T extends object>(record: T, keys: readonly (keyo
   const fields: FieldChanges = {};
   for (const key of keys) fields[key] = { [side]: record[key] };
   return fields;
-}
-
-export function listChanges(
-  ctx: RepoContext,
-  filter: { projectId: string; entityType?: EntityType | undefined; entityId?: string | undefined; limit?: number | undefined },
-): Change[] {
-  const rows = ctx
-    .stmt(
-      `SELECT id, project_id, entity_type, entity_id, op, fields, author, at FROM changes
-       WHERE project_id = @projectId
-         AND (@entityType IS NULL OR entity_type = @entityType)
-         AND (@entityId IS NULL OR entity_id = @entityId)
-       ORDER BY seq DESC LIMIT @limit`,
-    )
-    .all({
-      projectId: filter.projectId,
-      entityType: filter.entityType ?? null,
-      entityId: filter.entityId ?? null,
-      limit: filter.limit ?? 500,
-    }) as ChangeRow[];
-  return rows.map(toChange);
-}
-
-export function toChange(row: ChangeRow): Change {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    op: row.op,
-    fields: JSON.parse(row.fields) as FieldChanges,
-    author: row.author,
-    at: row.at,
-  };
 }

@@ -2,42 +2,28 @@ import type { Project, ProjectSummary, ScalePresetId } from '../../shared/domain
 import { notFound } from '../errors';
 import { recordChange, diffFields, snapshotFields } from './changes';
 import type { RepoContext } from './context';
+import { PROJECTS, type Row } from './tables';
 import { applyPreset } from './verdicts';
 
-interface ProjectRow {
-  id: string;
-  title: string;
-  description: string;
-  created_at: string;
-  updated_at: string;
-}
-const COLUMNS = `id, title, description, created_at, updated_at`;
+/** The fields the history records (and a merge decides over). */
 export const PROJECT_FIELDS = ['title', 'description'] as const;
 const EDITABLE = PROJECT_FIELDS;
-
-const toProject = (row: ProjectRow): Project => ({
-  id: row.id,
-  title: row.title,
-  description: row.description,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 export function listProjects(ctx: RepoContext): ProjectSummary[] {
   const rows = ctx
     .stmt(
-      `SELECT ${COLUMNS},
+      `SELECT ${PROJECTS.columns('p')},
         (SELECT COUNT(*) FROM articles a WHERE a.project_id = p.id) AS article_count,
         (SELECT COUNT(*) FROM claims c WHERE c.project_id = p.id) AS claim_count
        FROM projects p ORDER BY updated_at DESC, title`,
     )
-    .all() as (ProjectRow & { article_count: number; claim_count: number })[];
-  return rows.map((row) => ({ ...toProject(row), articleCount: row.article_count, claimCount: row.claim_count }));
+    .all() as (Row & { article_count: number; claim_count: number })[];
+  return rows.map((row) => ({ ...PROJECTS.fromRow(row), articleCount: row.article_count, claimCount: row.claim_count }));
 }
 
 export function findProject(ctx: RepoContext, id: string): Project | undefined {
-  const row = ctx.stmt(`SELECT ${COLUMNS} FROM projects WHERE id = ?`).get(id) as ProjectRow | undefined;
-  return row && toProject(row);
+  const row = ctx.stmt(`SELECT ${PROJECTS.columns()} FROM projects WHERE id = ?`).get(id) as Row | undefined;
+  return row && PROJECTS.fromRow(row);
 }
 
 export function getProject(ctx: RepoContext, id: string): Project {
@@ -53,9 +39,7 @@ export function createProject(
   return ctx.tx(() => {
     const now = ctx.now();
     const project: Project = { id: ctx.newId(), title: input.title, description: input.description ?? '', createdAt: now, updatedAt: now };
-    ctx
-      .stmt(`INSERT INTO projects (${COLUMNS}) VALUES (@id, @title, @description, @createdAt, @updatedAt)`)
-      .run(project);
+    PROJECTS.insert(ctx, project);
     recordChange(ctx, { projectId: project.id, entityType: 'project', entityId: project.id, op: 'create', fields: snapshotFields(project, EDITABLE, 'after') });
     applyPreset(ctx, project.id, input.scalePreset ?? 'generic');
     return project;
@@ -69,7 +53,7 @@ export function updateProject(ctx: RepoContext, id: string, patch: Partial<Pick<
     const fields = diffFields(before, after, EDITABLE);
     if (Object.keys(fields).length === 0) return before;
     after.updatedAt = ctx.now();
-    ctx.stmt(`UPDATE projects SET title = @title, description = @description, updated_at = @updatedAt WHERE id = @id`).run(after);
+    PROJECTS.update(ctx, after);
     recordChange(ctx, { projectId: id, entityType: 'project', entityId: id, op: 'update', fields });
     return after;
   });

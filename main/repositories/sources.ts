@@ -2,42 +2,12 @@ import type { Source, SourceFields } from '../../shared/domain';
 import { notFound } from '../errors';
 import { diffFields, recordChange, snapshotFields } from './changes';
 import type { RepoContext } from './context';
+import { SOURCES, type Row } from './tables';
 import { getClaim } from './claims';
 import { touchProject } from './projects';
 
-interface SourceRow {
-  id: string;
-  claim_id: string;
-  position: number;
-  url: string;
-  title: string;
-  publisher: string;
-  published_date: string;
-  accessed_date: string;
-  archived_url: string;
-  excerpt: string;
-  note: string;
-  created_at: string;
-  updated_at: string;
-}
-const COLUMNS = `id, claim_id, position, url, title, publisher, published_date, accessed_date, archived_url, excerpt, note, created_at, updated_at`;
+/** The fields the history records (and a merge decides over). */
 export const SOURCE_FIELDS = ['position', 'url', 'title', 'publisher', 'publishedDate', 'accessedDate', 'archivedUrl', 'excerpt', 'note'] as const;
-
-const toSource = (row: SourceRow): Source => ({
-  id: row.id,
-  claimId: row.claim_id,
-  position: row.position,
-  url: row.url,
-  title: row.title,
-  publisher: row.publisher,
-  publishedDate: row.published_date,
-  accessedDate: row.accessed_date,
-  archivedUrl: row.archived_url,
-  excerpt: row.excerpt,
-  note: row.note,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 export const EMPTY_SOURCE_FIELDS: SourceFields = {
   url: '',
@@ -51,23 +21,23 @@ export const EMPTY_SOURCE_FIELDS: SourceFields = {
 };
 
 export function listSourcesByClaim(ctx: RepoContext, claimId: string): Source[] {
-  return (ctx.stmt(`SELECT ${COLUMNS} FROM sources WHERE claim_id = ? ORDER BY position`).all(claimId) as SourceRow[]).map(toSource);
+  return (ctx.stmt(`SELECT ${SOURCES.columns()} FROM sources WHERE claim_id = ? ORDER BY position`).all(claimId) as Row[]).map(SOURCES.fromRow);
 }
 
 export function listSourcesByProject(ctx: RepoContext, projectId: string): Source[] {
   return (
     ctx
-      .stmt(`SELECT ${COLUMNS.split(', ').map((c) => 's.' + c).join(', ')} FROM sources s JOIN claims c ON c.id = s.claim_id WHERE c.project_id = ? ORDER BY s.claim_id, s.position`)
-      .all(projectId) as SourceRow[]
-  ).map(toSource);
+      .stmt(`SELECT ${SOURCES.columns('s')} FROM sources s JOIN claims c ON c.id = s.claim_id WHERE c.project_id = ? ORDER BY s.claim_id, s.position`)
+      .all(projectId) as Row[]
+  ).map(SOURCES.fromRow);
 }
 
 export function getSource(ctx: RepoContext, id: string): Source & { projectId: string } {
   const row = ctx
-    .stmt(`SELECT ${COLUMNS.split(', ').map((c) => 's.' + c).join(', ')}, c.project_id FROM sources s JOIN claims c ON c.id = s.claim_id WHERE s.id = ?`)
-    .get(id) as (SourceRow & { project_id: string }) | undefined;
+    .stmt(`SELECT ${SOURCES.columns('s')}, c.project_id FROM sources s JOIN claims c ON c.id = s.claim_id WHERE s.id = ?`)
+    .get(id) as (Row & { project_id: string }) | undefined;
   if (!row) throw notFound('source');
-  return { ...toSource(row), projectId: row.project_id };
+  return { ...SOURCES.fromRow(row), projectId: row.project_id };
 }
 
 export function createSource(ctx: RepoContext, claimId: string, fields: Partial<SourceFields> = {}): Source {
@@ -76,12 +46,7 @@ export function createSource(ctx: RepoContext, claimId: string, fields: Partial<
     const last = ctx.stmt(`SELECT MAX(position) AS max FROM sources WHERE claim_id = ?`).get(claimId) as { max: number | null };
     const now = ctx.now();
     const source: Source = { ...EMPTY_SOURCE_FIELDS, ...fields, id: ctx.newId(), claimId, position: (last.max ?? -1) + 1, createdAt: now, updatedAt: now };
-    ctx
-      .stmt(
-        `INSERT INTO sources (${COLUMNS}) VALUES (@id, @claimId, @position, @url, @title, @publisher, @publishedDate,
-          @accessedDate, @archivedUrl, @excerpt, @note, @createdAt, @updatedAt)`,
-      )
-      .run(source);
+    SOURCES.insert(ctx, source);
     recordChange(ctx, { projectId: claim.projectId, entityType: 'source', entityId: source.id, op: 'create', fields: { claimId: { after: claimId }, ...snapshotFields(source, SOURCE_FIELDS, 'after') } });
     touchProject(ctx, claim.projectId);
     return source;
@@ -95,12 +60,7 @@ export function updateSource(ctx: RepoContext, id: string, patch: Partial<Source
     const fields = diffFields(before, after, SOURCE_FIELDS);
     if (Object.keys(fields).length === 0) return before;
     after.updatedAt = ctx.now();
-    ctx
-      .stmt(
-        `UPDATE sources SET position = @position, url = @url, title = @title, publisher = @publisher, published_date = @publishedDate,
-          accessed_date = @accessedDate, archived_url = @archivedUrl, excerpt = @excerpt, note = @note, updated_at = @updatedAt WHERE id = @id`,
-      )
-      .run(after);
+    SOURCES.update(ctx, after);
     recordChange(ctx, { projectId, entityType: 'source', entityId: id, op: 'update', fields });
     touchProject(ctx, projectId);
     return after;

@@ -3,50 +3,24 @@ import { findPreset } from '../../shared/scales/presets';
 import { AppError, notFound } from '../errors';
 import { diffFields, recordChange, snapshotFields } from './changes';
 import type { RepoContext } from './context';
+import { VERDICTS, type Row } from './tables';
 
-interface VerdictRow {
-  id: string;
-  project_id: string;
-  position: number;
-  label: string;
-  description: string;
-  colour: string;
-  rating_value: number | null;
-  created_at: string;
-  updated_at: string;
-}
-const COLUMNS = `id, project_id, position, label, description, colour, rating_value, created_at, updated_at`;
+/** The fields the history records (and a merge decides over). */
 export const VERDICT_FIELDS = ['label', 'description', 'colour', 'ratingValue', 'position'] as const;
 const EDITABLE = VERDICT_FIELDS;
 
-const toVerdict = (row: VerdictRow): Verdict => ({
-  id: row.id,
-  projectId: row.project_id,
-  position: row.position,
-  label: row.label,
-  description: row.description,
-  colour: row.colour,
-  ratingValue: row.rating_value,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
 export function listVerdicts(ctx: RepoContext, projectId: string): Verdict[] {
-  return (ctx.stmt(`SELECT ${COLUMNS} FROM verdicts WHERE project_id = ? ORDER BY position`).all(projectId) as VerdictRow[]).map(toVerdict);
+  return (ctx.stmt(`SELECT ${VERDICTS.columns()} FROM verdicts WHERE project_id = ? ORDER BY position`).all(projectId) as Row[]).map(VERDICTS.fromRow);
 }
 
 export function getVerdict(ctx: RepoContext, id: string): Verdict {
-  const row = ctx.stmt(`SELECT ${COLUMNS} FROM verdicts WHERE id = ?`).get(id) as VerdictRow | undefined;
+  const row = ctx.stmt(`SELECT ${VERDICTS.columns()} FROM verdicts WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('verdict');
-  return toVerdict(row);
+  return VERDICTS.fromRow(row);
 }
 
 function insertVerdict(ctx: RepoContext, verdict: Verdict): void {
-  ctx
-    .stmt(
-      `INSERT INTO verdicts (${COLUMNS}) VALUES (@id, @projectId, @position, @label, @description, @colour, @ratingValue, @createdAt, @updatedAt)`,
-    )
-    .run(verdict);
+  VERDICTS.insert(ctx, verdict);
   recordChange(ctx, { projectId: verdict.projectId, entityType: 'verdict', entityId: verdict.id, op: 'create', fields: snapshotFields(verdict, EDITABLE, 'after') });
 }
 
@@ -67,12 +41,7 @@ export function updateVerdict(ctx: RepoContext, id: string, patch: Partial<Verdi
     const fields = diffFields(before, after, EDITABLE);
     if (Object.keys(fields).length === 0) return before;
     after.updatedAt = ctx.now();
-    ctx
-      .stmt(
-        `UPDATE verdicts SET position = @position, label = @label, description = @description, colour = @colour,
-           rating_value = @ratingValue, updated_at = @updatedAt WHERE id = @id`,
-      )
-      .run(after);
+    VERDICTS.update(ctx, after);
     recordChange(ctx, { projectId: after.projectId, entityType: 'verdict', entityId: id, op: 'update', fields });
     return after;
   });

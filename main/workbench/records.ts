@@ -7,11 +7,12 @@ import { createAnchor, reanchor } from '../../shared/anchoring';
 import type { Article, Change, Claim, Source } from '../../shared/domain';
 import { AppError } from '../errors';
 import * as articles from '../repositories/articles';
-import { recordChange, snapshotFields, toChange } from '../repositories/changes';
+import { recordChange, snapshotFields } from '../repositories/changes';
 import * as claims from '../repositories/claims';
 import type { RepoContext } from '../repositories/context';
 import { getProject, touchProject } from '../repositories/projects';
 import * as sources from '../repositories/sources';
+import { ARTICLES, CHANGES, CLAIMS, SOURCES, type Row } from '../repositories/tables';
 
 export interface Records {
   article: Article | null;
@@ -54,12 +55,7 @@ function insertArticle(ctx: RepoContext, article: Article): Article {
   getProject(ctx, article.projectId);
   if (exists(ctx, 'articles', article.id)) throw new AppError('conflict', 'That article is already back.');
   const restored = { ...article, updatedAt: ctx.now() };
-  ctx
-    .stmt(
-      `INSERT INTO articles (id, project_id, title, outlet, author, url, published_date, language, direction, created_at, updated_at, text)
-       VALUES (@id, @projectId, @title, @outlet, @author, @url, @publishedDate, @language, @direction, @createdAt, @updatedAt, @text)`,
-    )
-    .run(restored);
+  ARTICLES.insert(ctx, restored);
   recordChange(ctx, {
     projectId: article.projectId,
     entityType: 'article',
@@ -106,18 +102,7 @@ function insertClaim(ctx: RepoContext, claim: Claim, articleText: Map<string, st
     verdictId: verdictKnown ? claim.verdictId : null,
     updatedAt: ctx.now(),
   };
-  ctx
-    .stmt(
-      `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix,
-         anchor_state, statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at)
-       VALUES (@id, @projectId, @articleId, @start, @end, @exact, @prefix, @suffix, @anchorState, @statement, @claimant,
-         @claimDate, @verdictId, @rationale, @status, @tags, @createdAt, @updatedAt)`,
-    )
-    .run({
-      ...restored,
-      ...restored.anchor,
-      tags: JSON.stringify(restored.tags),
-    });
+  CLAIMS.insert(ctx, restored);
   recordChange(ctx, {
     projectId: restored.projectId,
     entityType: 'claim',
@@ -137,12 +122,7 @@ function insertSource(ctx: RepoContext, source: Source): Source {
   for (let i = siblings.length - 1; i >= position; i--)
     sources.updateSource(ctx, siblings[i]!.id, { position: i + 1 });
   const restored: Source = { ...source, position, updatedAt: ctx.now() };
-  ctx
-    .stmt(
-      `INSERT INTO sources (id, claim_id, position, url, title, publisher, published_date, accessed_date, archived_url, excerpt, note, created_at, updated_at)
-       VALUES (@id, @claimId, @position, @url, @title, @publisher, @publishedDate, @accessedDate, @archivedUrl, @excerpt, @note, @createdAt, @updatedAt)`,
-    )
-    .run(restored);
+  SOURCES.insert(ctx, restored);
   recordChange(ctx, {
     projectId: claim.projectId,
     entityType: 'source',
@@ -220,7 +200,7 @@ export function setAnchors(
 export function claimHistory(ctx: RepoContext, claimId: string, limit = 500): Change[] {
   const rows = ctx
     .stmt(
-      `SELECT id, project_id, entity_type, entity_id, op, fields, author, at FROM changes
+      `SELECT ${CHANGES.columns()} FROM changes
        WHERE entity_id = @claimId
           OR entity_id IN (
             SELECT entity_id FROM changes
@@ -228,8 +208,8 @@ export function claimHistory(ctx: RepoContext, claimId: string, limit = 500): Ch
               AND (json_extract(fields, '$.claimId.after') = @claimId OR json_extract(fields, '$.claimId.before') = @claimId))
        ORDER BY seq DESC LIMIT @limit`,
     )
-    .all({ claimId, limit }) as Parameters<typeof toChange>[0][];
-  return rows.map(toChange);
+    .all({ claimId, limit }) as Row[];
+  return rows.map(CHANGES.fromRow);
 }
 
 export function verdictUsage(ctx: RepoContext, projectId: string): { verdictId: string; count: number }[] {

@@ -5,25 +5,23 @@
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
 import { REPORT_CHANNELS } from './channels.reports';
 import { WORKBENCH_CHANNELS } from './channels.workbench';
+import { mergeNames } from './merge';
 
-export const CHANNELS = [
+/** The channels of the core: projects, articles, claims, sources, verdicts, settings. */
+export const CORE_CHANNELS = [
   'app.info',
   'settings.get',
   'settings.update',
   'projects.list',
   'projects.get',
-  'projects.load',
   'projects.create',
   'projects.rename',
   'projects.delete',
-  'articles.get',
   'articles.create',
   'articles.update',
   'articles.delete',
-  'claims.list',
   'claims.create',
   'claims.update',
-  'claims.delete',
   'sources.create',
   'sources.update',
   'sources.delete',
@@ -32,11 +30,16 @@ export const CHANNELS = [
   'verdicts.reorder',
   'verdicts.delete',
   'verdicts.applyPreset',
-  'history.list',
-  ...REPORT_CHANNELS,
-  ...PROJECT_FILE_CHANNELS,
-  ...WORKBENCH_CHANNELS,
 ] as const;
+
+/** Every channel; a name in two of the lists throws here, when the app (or the preload) loads. */
+export const CHANNELS = mergeNames(
+  'channel-name lists',
+  CORE_CHANNELS,
+  REPORT_CHANNELS,
+  PROJECT_FILE_CHANNELS,
+  WORKBENCH_CHANNELS,
+);
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events main pushes to the renderer. */

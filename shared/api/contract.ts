@@ -4,14 +4,11 @@ import {
   ArticleMeta,
   ArticleSummary,
   ArticleText,
-  Change,
   Claim,
   ClaimAnchor,
   ClaimFields,
-  EntityType,
   Id,
   Project,
-  ProjectData,
   ProjectSummary,
   ProjectTitle,
   ScalePresetId,
@@ -22,30 +19,30 @@ import {
   Verdict,
   VerdictFields,
 } from '../domain';
-import type { Channel, EventChannel } from './channels';
+import { isNotInFuture } from '../domain/calendar';
+import type { Channel, CORE_CHANNELS, EventChannel } from './channels';
 import { projectFileContract } from './contract.projectFiles';
 import { reportContract } from './contract.reports';
 import { workbenchContract } from './contract.workbench';
+import { mergeTables } from './merge';
+
+type CoreChannel = (typeof CORE_CHANNELS)[number];
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
 const Nothing = z.null();
 
-/** A published date may not lie in the future: that is almost always a typo. */
-const notInFuture = (value: string) => value === '' || value <= new Date().toISOString().slice(0, 10);
+/** A published date may not lie in the future (on the user's own calendar): that is almost always a typo. */
 const ArticleMetaInput = ArticleMeta.extend({
-  publishedDate: ArticleMeta.shape.publishedDate.refine(notInFuture, {
+  publishedDate: ArticleMeta.shape.publishedDate.refine((value) => isNotInFuture(value), {
     message: 'The published date is in the future. Check the year.',
   }),
 });
 
 export const ArticleDetail = z.object({ article: Article, orphanedClaimIds: z.array(Id) });
 
-/**
- * The API between renderer and main: channel → request and response schemas. main validates every
- * request with these before a handler runs; the renderer gets types from them.
- */
-export const contract = {
+/** Request/response schemas of the core channels (CORE_CHANNELS). */
+const coreContract = {
   'app.info': {
     request: Empty,
     response: z.object({ version: z.string(), dataPath: z.string(), schemaVersion: z.number().int() }),
@@ -63,7 +60,6 @@ export const contract = {
       progress: StatusCounts,
     }),
   },
-  'projects.load': { request: ById, response: ProjectData },
   'projects.create': {
     request: z
       .object({ title: ProjectTitle, description: z.string().max(5_000).optional(), scalePreset: ScalePresetId.optional() })
@@ -73,7 +69,6 @@ export const contract = {
   'projects.rename': { request: z.object({ id: Id, title: ProjectTitle }).strict(), response: Project },
   'projects.delete': { request: ById, response: Nothing },
 
-  'articles.get': { request: ById, response: Article },
   'articles.create': {
     request: ArticleMetaInput.extend({ projectId: Id, text: ArticleText }).strict(),
     response: Article,
@@ -85,7 +80,6 @@ export const contract = {
   },
   'articles.delete': { request: ById, response: Nothing },
 
-  'claims.list': { request: z.object({ articleId: Id }).strict(), response: z.array(Claim) },
   'claims.create': {
     request: z.object({ articleId: Id, anchor: ClaimAnchor, fields: ClaimFields.partial().optional() }).strict(),
     response: Claim,
@@ -94,7 +88,6 @@ export const contract = {
     request: z.object({ id: Id, fields: ClaimFields.partial().optional(), anchor: ClaimAnchor.optional() }).strict(),
     response: Claim,
   },
-  'claims.delete': { request: ById, response: Nothing },
 
   'sources.create': {
     request: z.object({ claimId: Id, fields: SourceFields.partial().optional() }).strict(),
@@ -121,18 +114,20 @@ export const contract = {
     request: z.object({ projectId: Id, preset: ScalePresetId }).strict(),
     response: z.array(Verdict),
   },
+} as const satisfies Record<CoreChannel, { request: z.ZodType; response: z.ZodType }>;
 
-  'history.list': {
-    request: z
-      .object({ projectId: Id, entityType: EntityType.optional(), entityId: Id.optional(), limit: z.number().int().min(1).max(10_000).optional() })
-      .strict(),
-    response: z.array(Change),
-  },
-
-  ...reportContract,
-  ...projectFileContract,
-  ...workbenchContract,
-} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+/**
+ * The API between renderer and main: channel → request and response schemas. main validates every
+ * request with these before a handler runs; the renderer gets types from them. A channel in two
+ * of the tables throws here, at startup.
+ */
+export const contract = mergeTables(
+  'contract tables',
+  coreContract,
+  reportContract,
+  projectFileContract,
+  workbenchContract,
+) satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;

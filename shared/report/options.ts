@@ -63,16 +63,3 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = ReportOptions.parse({});
 export function resolveReportOptions(input: ReportOptionsInput | undefined): ReportOptions {
   return ReportOptions.parse(input ?? {});
 }
-
-/** `<project title> report.<ext>`, without the characters no file system accepts. */
-export function defaultReportFileName(projectTitle: string, format: ReportFormat): string {
-  const cleaned = projectTitle
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 120)
-    .trim();
-  return `${cleaned || 'Fact-check'} report.${REPORT_FORMAT_INFO[format].extension}`;
-}

@@ -133,13 +133,13 @@ for (const scenario of SCENARIOS) {
     await expect(done).toContainText('1 took theirs');
 
     // Five claims, claim 1 rated Misleading, A's claimant kept, and both checkers in the history.
-    const data = await callApi<{ claims: Claim[] }>(a, 'projects.load', { id: project.id });
+    const data = await callApi<{ claims: Claim[] }>(a, 'workbench.loadArticle', { id: article.id });
     expect(data.claims).toHaveLength(5);
     const merged = data.claims.find((claim) => claim.id === claim1.id)!;
     expect(merged.verdictId).toBe(verdictB.id);
     expect(merged.claimant).toBe('Spokesman');
     expect(data.claims.map((claim) => claim.anchor.exact).sort()).toEqual([...scenario.quotes].sort());
-    const history = await callApi<{ author: string }[]>(a, 'history.list', { projectId: project.id, limit: 1000 });
+    const history = await callApi<{ author: string }[]>(a, 'workbench.claimHistory', { claimId: claim1.id, limit: 1000 });
     const authors = new Set(history.map((change) => change.author));
     expect(authors).toContain('Ann Checker');
     expect(authors).toContain('Ben Checker');

@@ -5,14 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
 import { ClaimReviewList, type ClaimReview } from '../../../shared/report/claimReview';
 import { openLibraryApi, type Library } from '../../../main/library';
-import { AppError } from '../../../main/errors';
-import {
-  describeWriteError,
-  exportReportToFile,
-  renderReport,
-  writeFileAtomic,
-  type AtomicWriteFs,
-} from '../../../main/reports/exportReport';
+import { exportReportToFile, renderReport } from '../../../main/reports/exportReport';
 import { loadProjectData } from '../../../main/api/projectQueries';
 import { updateClaim } from '../../../main/repositories/claims';
 import type { FileDialogs } from '../../../main/services/dialogs';
@@ -119,77 +112,6 @@ describe('exportReportToFile', () => {
       await renderReport(loadProjectData(lib.ctx, projectId), SAMPLE_SETTINGS, {}, 'jsonld', printer, NOW)
     ).bytes.toString('utf8');
     expect(jsonld).not.toMatch(/<\/script/i);
-  });
-});
-
-describe('writeFileAtomic', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-write-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it('replaces an existing file whole', async () => {
-    const target = path.join(dir, 'report.html');
-    fs.writeFileSync(target, 'old');
-    await writeFileAtomic(target, Buffer.from('new'));
-    expect(fs.readFileSync(target, 'utf8')).toBe('new');
-    expect(leftovers(dir)).toEqual([]);
-  });
-
-  it('leaves the old file and no temporary file when the disk fills up mid-write', async () => {
-    const target = path.join(dir, 'report.pdf');
-    fs.writeFileSync(target, 'the last good report');
-    const fullDisk: AtomicWriteFs = {
-      writeFile: async (file, data) => {
-        fs.writeFileSync(file, data.subarray(0, 3));
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      },
-      rename: async (from, to) => fs.renameSync(from, to),
-      rm: async (file, options) => fs.rmSync(file, options),
-    };
-    const error = await writeFileAtomic(target, Buffer.from('a much longer new report'), fullDisk).catch(
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'storage_full' });
-    expect((error as AppError).message).toMatch(/disk is full.*nothing was written/);
-    expect(fs.readFileSync(target, 'utf8')).toBe('the last good report');
-    expect(leftovers(dir)).toEqual([]);
-  });
-
-  it('says clearly when the folder cannot be written to, and writes nothing', async () => {
-    // As root, permissions do not stop a write, but a read-only file system (sysfs) does.
-    const readOnlyDir = process.getuid?.() === 0 ? '/sys' : path.join(dir, 'locked');
-    if (readOnlyDir !== '/sys') {
-      fs.mkdirSync(readOnlyDir);
-      fs.chmodSync(readOnlyDir, 0o555);
-    }
-    const error = await writeFileAtomic(path.join(readOnlyDir, 'report.pdf'), Buffer.from('x')).catch(
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('storage_read_only');
-    expect((error as AppError).message).toMatch(
-      /cannot be saved in .*Choose another folder; nothing was written\./,
-    );
-    expect(fs.existsSync(path.join(readOnlyDir, 'report.pdf'))).toBe(false);
-    if (readOnlyDir !== '/sys') expect(fs.readdirSync(readOnlyDir)).toEqual([]);
-  });
-
-  it('names the problem for a missing folder or a name that is a folder', async () => {
-    await expect(
-      writeFileAtomic(path.join(dir, 'no', 'such', 'report.pdf'), Buffer.from('x')),
-    ).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/does not exist/) });
-    fs.mkdirSync(path.join(dir, 'taken.pdf'));
-    await expect(writeFileAtomic(path.join(dir, 'taken.pdf'), Buffer.from('x'))).rejects.toMatchObject({
-      code: 'invalid_request',
-      message: expect.stringMatching(/is a folder/),
-    });
-    expect(leftovers(dir)).toEqual([]);
-    expect(
-      describeWriteError(Object.assign(new Error('x'), { code: 'EROFS' }), '/media/cd/report.pdf').message,
-    ).toMatch(/drive is read-only/);
   });
 });
 

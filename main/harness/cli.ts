@@ -1,17 +1,62 @@
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
+import { parseCliArgs, UsageError } from '../cliArgs';
 import { openLibraryApi } from '../library';
 import { createEventHub } from '../services/events';
 import { createFolderDialogs } from './folderDialogs';
 import { createHarnessPrinter } from './printer';
 import { startHarness } from './server';
 
+export const USAGE = 'Usage: npm run harness -- [--port N] [--data DIR]';
+
+export interface HarnessArgs {
+  port?: number;
+  data?: string;
+  token?: string;
+}
+
+const HARNESS_OPTIONS = {
+  port: { type: 'string' },
+  data: { type: 'string' },
+  token: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The harness's arguments; a UsageError says what is wrong with them. */
+export function parseHarnessArgs(argv: readonly string[]): HarnessArgs | 'help' {
+  const { values, positionals } = parseCliArgs(argv, HARNESS_OPTIONS);
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
+  const result: HarnessArgs = {};
+  if (values.port !== undefined) {
+    const port = /^\d+$/.test(values.port) ? Number(values.port) : NaN;
+    if (!(Number.isInteger(port) && port >= 0 && port < 65536))
+      throw new UsageError('--port takes a port number (0 picks a free one).');
+    result.port = port;
+  }
+  if (values.data !== undefined) result.data = values.data;
+  if (values.token !== undefined) result.token = values.token;
+  return result;
+}
+
 /**
  * `npm run harness -- --port N --data DIR`: the app in any browser, on this computer only, with
  * the same API handlers and a real library file in DIR. For development and end-to-end tests.
  */
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  let parsed: HarnessArgs | 'help';
+  try {
+    parsed = parseHarnessArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message} ${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const args = parsed;
   const dataDir = path.resolve(args.data ?? '.harness-data');
   const events = createEventHub();
   const dialogs = createFolderDialogs(path.join(dataDir, 'exports'));
@@ -49,33 +94,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-function parseArgs(argv: string[]): { port?: number; data?: string; token?: string } {
-  const result: { port?: number; data?: string; token?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === '--port' && value) {
-      result.port = Number(value);
-      i++;
-    } else if (flag === '--data' && value) {
-      result.data = value;
-      i++;
-    } else if (flag === '--token' && value) {
-      result.token = value;
-      i++;
-    } else {
-      console.error(`Unknown option ${flag}. Usage: npm run harness -- [--port N] [--data DIR]`);
-      process.exit(2);
-    }
-  }
-  if (result.port !== undefined && !(Number.isInteger(result.port) && result.port >= 0 && result.port < 65536)) {
-    console.error('--port takes a port number (0 picks a free one).');
-    process.exit(2);
-  }
-  return result;
+// Run when executed as the bundled command (dist/main/harness/cli.js), not when imported by tests.
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});

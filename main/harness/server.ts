@@ -73,45 +73,54 @@ export function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('The harness answers only on this computer.');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/__harness/')) {
-      const given = req.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? '';
+    const url = parseRequestUrl(req.url);
+    if (!url) {
+      badRequest(res, 'The address of the request is not valid.');
+      return;
+    }
+    const isApi = url.pathname.startsWith('/api/');
+    const isControl = url.pathname.startsWith('/__harness/');
+    if (isApi || isControl) {
+      // A page of another site (or a file, Origin "null") cannot call us, even with the token.
+      if (!isSameOrigin(req.headers.origin, req.headers.host)) {
+        sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'The harness answers only its own page.' } });
+        return;
+      }
+      // The header everywhere; the query only where EventSource cannot send a header.
+      const isEventStream = url.pathname === '/api/events' && req.method === 'GET';
+      const given = req.headers[TOKEN_HEADER] ?? (isEventStream ? url.searchParams.get('token') : null) ?? '';
       if (!tokensMatch(String(given), token)) {
         sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong harness token.' } });
         return;
       }
+      if (isEventStream) return openEventStream(res);
     }
-    if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
-    if (url.pathname.startsWith('/api/') && req.method === 'POST') return answerApi(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (url.pathname.startsWith('/__harness/') && req.method === 'POST') return answerControl(req, res, url.pathname.slice(11));
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+    const pathname = decodePath(url.pathname);
+    if (pathname === null) {
+      badRequest(res, 'The address of the request is not valid (bad percent-encoding).');
+      return;
+    }
+    if (isApi && req.method === 'POST') return answerApi(req, res, pathname.slice(5));
+    if (isControl && req.method === 'POST') return answerControl(req, res, pathname.slice(11));
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, pathname);
     res.writeHead(405).end();
   }
 
   async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
-    const body = await readBody(req);
-    if (body === 'too_large') {
-      req.resume();
-      sendJson(res, 413, {
-        ok: false,
-        error: { code: 'too_large', message: 'That is too much text to paste at once (the limit is 5,000,000 characters). Paste the part you are checking.' },
-      });
-      return;
-    }
-    let request: unknown;
-    try {
-      request = body.length === 0 ? {} : JSON.parse(body);
-    } catch {
-      sendJson(res, 400, { ok: false, error: { code: 'invalid_request', message: 'The request was not valid JSON.' } });
-      return;
-    }
+    const request = await readJsonBody(req, res);
+    if (request === NO_BODY) return;
     const result: ApiResult<unknown> = await options.registry.dispatch(channel, request);
     sendJson(res, 200, result);
   }
 
   async function answerControl(req: http.IncomingMessage, res: http.ServerResponse, action: string): Promise<void> {
-    const body = await readBody(req);
-    const input = (body && body !== 'too_large' ? JSON.parse(body) : {}) as { path?: string | null; channel?: string; payload?: unknown };
+    const body = await readJsonBody(req, res);
+    if (body === NO_BODY) return;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      badRequest(res, 'The request must be a JSON object.');
+      return;
+    }
+    const input = body as { path?: string | null; channel?: string; payload?: unknown };
     if (action === 'event') {
       const parsed = isEventChannel(input.channel) ? eventContract[input.channel].safeParse(input.payload) : null;
       if (!parsed?.success || !options.emit) {
@@ -135,8 +144,9 @@ export function startHarness(options: HarnessOptions): Promise<Harness> {
     res.on('close', () => sseClients.delete(res));
   }
 
+  /** `pathname` is already decoded. */
   function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const filePath = path.resolve(options.rendererDir, relative);
     if (!filePath.startsWith(path.resolve(options.rendererDir) + path.sep) || !fs.existsSync(filePath) || !fs.statSync(filePath).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -178,6 +188,30 @@ export function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 }
 
+const NO_BODY = Symbol('answered');
+
+/**
+ * The request body as JSON (an empty body is `{}`). A body too large or not JSON is answered here
+ * (413, 400) and NO_BODY returned.
+ */
+async function readJsonBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+  const body = await readBody(req);
+  if (body === 'too_large') {
+    req.resume();
+    sendJson(res, 413, {
+      ok: false,
+      error: { code: 'too_large', message: 'That is too much text to paste at once (the limit is 5,000,000 characters). Paste the part you are checking.' },
+    });
+    return NO_BODY;
+  }
+  try {
+    return body.length === 0 ? {} : (JSON.parse(body) as unknown);
+  } catch {
+    badRequest(res, 'The request was not valid JSON.');
+    return NO_BODY;
+  }
+}
+
 function readBody(req: http.IncomingMessage): Promise<string | 'too_large'> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) return Promise.resolve('too_large');
@@ -196,6 +230,38 @@ function readBody(req: http.IncomingMessage): Promise<string | 'too_large'> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function badRequest(res: http.ServerResponse, message: string): void {
+  sendJson(res, 400, { ok: false, error: { code: 'invalid_request', message } });
+}
+
+/** The request's URL, or null when it cannot be one (e.g. `//[`). */
+function parseRequestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** The path with percent-escapes decoded, or null when they are malformed (`/%E0%A4%A`). */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when the request carries no Origin (not sent by a browser page, e.g. a test's fetch) or
+ * comes from the harness's own page: http:// and the same host and port it asked for.
+ */
+export function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  if (!host) return false;
+  return origin.toLowerCase() === `http://${host.toLowerCase()}`;
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {

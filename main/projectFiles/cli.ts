@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
+import { parseCliArgs, UsageError } from '../cliArgs';
 import { openLibrary } from '../db/open';
 import { AppError, toAppError } from '../errors';
+import { defaultDataDir, LIBRARY_FILE_NAME, libraryPath } from '../files/dataFolder';
 import { createRepoContext, type RepoContext } from '../repositories/context';
 import { exportProjectToFile } from './exportProject';
 import { applyImport, planImport, readProjectFileFromPath, type ImportSummary } from './importProject';
@@ -19,8 +21,6 @@ import type { EntityCounts, MergeConflict, Side } from './merge';
 import { clip, formatBytes, formatCount } from './messages';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, conflicts: 3 } as const;
-export const APP_DIR_NAME = 'Factcheck Workbench';
-const LIBRARY_FILE_NAME = 'library.sqlite';
 
 export interface CliIo {
   out(line: string): void;
@@ -42,18 +42,6 @@ DIR is the library folder (it holds ${LIBRARY_FILE_NAME}); by default the app's 
 A merge with conflicts stops and lists them, unless --ours (keep yours in every conflict)
 or --theirs (take the file's) is given. --as-copy imports the file as a separate project.`;
 
-/** The app's user-data folder, as Electron's app.getPath('userData') names it. */
-export function defaultDataDir(
-  platform: NodeJS.Platform,
-  env: Record<string, string | undefined>,
-  home: string,
-): string {
-  if (platform === 'win32')
-    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_DIR_NAME);
-  return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_DIR_NAME);
-}
-
 interface ParsedArgs {
   command: string | undefined;
   positional: string[];
@@ -64,35 +52,32 @@ interface ParsedArgs {
   help: boolean;
 }
 
-class UsageError extends Error {}
+const PROJECT_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  data: { type: 'string' },
+  'as-copy': { type: 'boolean' },
+  theirs: { type: 'boolean' },
+  ours: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function parseArgs(argv: readonly string[]): ParsedArgs {
-  const args: ParsedArgs = { command: undefined, positional: [], asCopy: false, help: false };
-  const sides: Side[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = () => {
-      const next = inline ?? argv[++i];
-      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value.`);
-      return next;
-    };
-    if (flag === '--out' || flag === '-o') args.out = value();
-    else if (flag === '--data') args.data = value();
-    else if (flag === '--as-copy') args.asCopy = true;
-    else if (flag === '--theirs') sides.push('theirs');
-    else if (flag === '--ours') sides.push('yours');
-    else if (flag === '--help' || flag === '-h') args.help = true;
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
-    else if (args.command === undefined) args.command = arg;
-    else args.positional.push(arg);
+  const { values, positionals, given } = parseCliArgs(argv, PROJECT_OPTIONS);
+  for (const option of given) {
+    const value = values[option.name];
+    if (value === '') throw new UsageError(`${option.rawName} needs a value.`);
   }
-  if (new Set(sides).size > 1) throw new UsageError('Give either --ours or --theirs, not both.');
-  if (sides[0]) args.side = sides[0];
-  return args;
+  if (values.ours && values.theirs) throw new UsageError('Give either --ours or --theirs, not both.');
+  const [command, ...positional] = positionals;
+  return {
+    command,
+    positional,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.data !== undefined ? { data: values.data } : {}),
+    asCopy: values['as-copy'] === true,
+    ...(values.ours ? { side: 'yours' as const } : values.theirs ? { side: 'theirs' as const } : {}),
+    help: values.help === true,
+  };
 }
 
 export async function runProjectCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -112,7 +97,11 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
   const dataDir = path.resolve(
     cwd,
     args.data ??
-      defaultDataDir(io.platform ?? process.platform, io.env ?? process.env, io.homedir ?? os.homedir()),
+      defaultDataDir({
+        platform: io.platform ?? process.platform,
+        env: io.env ?? process.env,
+        home: io.homedir ?? os.homedir(),
+      }),
   );
   try {
     if (args.command === 'export') {
@@ -154,7 +143,7 @@ function usage(io: CliIo, message: string): number {
 }
 
 function withLibrary<T>(dataDir: string, mustExist: boolean, run: (ctx: RepoContext) => T): T {
-  const file = path.join(dataDir, LIBRARY_FILE_NAME);
+  const file = libraryPath(dataDir);
   if (mustExist && !fs.existsSync(file)) {
     throw new AppError(
       'not_found',

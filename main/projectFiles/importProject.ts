@@ -29,7 +29,7 @@ import { formatBytes, importError } from './messages';
 import { applyPayloadDiff, insertChanges, insertProjectPayload, readProjectPayload } from './projectStore';
 import { decodeUtf8, unpackProjectFile } from './unpack';
 import { upgradePayload, type UpgradePipeline } from './upgrade';
-import { checkIntegrity, checkRawLimits } from './validate';
+import { checkIntegrity, checkRawLimits, normaliseTimestamps } from './validate';
 
 export interface ProjectFileContents {
   fileName: string;
@@ -65,7 +65,10 @@ export function parseProjectFile(
       );
     }
     checkRawLimits(raw, fileName, limits);
-    const payload = upgradePayload(raw, unpacked.formatVersion, fileName, options.pipeline) as ProjectPayload;
+    const payload = normaliseTimestamps(
+      upgradePayload(raw, unpacked.formatVersion, fileName, options.pipeline) as ProjectPayload,
+      fileName,
+    );
     checkIntegrity(payload, fileName);
     return { fileName, formatVersion: unpacked.formatVersion, manifest: unpacked.manifest, payload };
   } catch (error) {

@@ -178,3 +178,55 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
       fail(`history entry ${index + 1} (changes[${index}]) belongs to another project`);
   });
 }
+
+/** The one form timestamps are stored in: UTC, milliseconds, Z (what `Date#toISOString` writes). */
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A valid ISO timestamp (any offset, any fraction) in the stored form, or null when the instant has
+ * no four-digit year in UTC (0000-01-01T00:30:00+01:00 is still year −1 there).
+ */
+export function toUtcTimestamp(value: string): string | null {
+  if (UTC_TIMESTAMP.test(value)) return value;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return null;
+  const iso = new Date(time).toISOString();
+  return UTC_TIMESTAMP.test(iso) ? iso : null;
+}
+
+/**
+ * After the schema: every timestamp of the payload in the stored form, so text order is time
+ * order in the library (2024-05-01T10:00:00+02:00 becomes 2024-05-01T08:00:00.000Z). Rewrites the
+ * payload in place (it is the schema's own copy) and returns it.
+ */
+export function normaliseTimestamps(payload: ProjectPayload, fileName: string): ProjectPayload {
+  const utc = (value: string, where: () => string): string => {
+    const normalised = toUtcTimestamp(value);
+    if (normalised === null)
+      throw importError(
+        'invalid_request',
+        fileName,
+        `the time at “${where()}” (${clip(value, 40)}) is outside the years 0000–9999 in UTC`,
+      );
+    return normalised;
+  };
+  const records = (
+    key: 'verdicts' | 'articles' | 'claims' | 'sources',
+    list: { createdAt: string; updatedAt: string }[],
+  ) => {
+    list.forEach((record, index) => {
+      record.createdAt = utc(record.createdAt, () => `${key}[${index}].createdAt`);
+      record.updatedAt = utc(record.updatedAt, () => `${key}[${index}].updatedAt`);
+    });
+  };
+  payload.project.createdAt = utc(payload.project.createdAt, () => 'project.createdAt');
+  payload.project.updatedAt = utc(payload.project.updatedAt, () => 'project.updatedAt');
+  records('verdicts', payload.verdicts);
+  records('articles', payload.articles);
+  records('claims', payload.claims);
+  records('sources', payload.sources);
+  payload.changes.forEach((change, index) => {
+    change.at = utc(change.at, () => `changes[${index}].at`);
+  });
+  return payload;
+}

@@ -7,28 +7,30 @@ import {
   ReportFormat,
   type ReportOptionsInput,
 } from '../../shared/report/options';
+import { parseCliArgs, UsageError } from '../cliArgs';
 import { openLibrary } from '../db/open';
 import { AppError, toAppError } from '../errors';
+import { defaultDataDir, libraryPath } from '../files/dataFolder';
+import { FILE_EXTENSION } from '../projectFiles/format';
+import { applyImport, readProjectFileFromPath } from '../projectFiles/importProject';
 import { createRepoContext, type RepoContext } from '../repositories/context';
 import { listProjects } from '../repositories/projects';
 import type { PdfPrinter } from '../services/pdfPrinter';
 import { exportReportToFile } from './exportReport';
 import { createPlaywrightPrinter } from './playwrightPrinter';
 
-/** The library file inside a data folder (the same name main/library.ts uses). */
-const LIBRARY_FILE_NAME = 'library.sqlite';
-/** Where the desktop app keeps its library when FACTCHECK_USER_DATA_DIR is not set (Electron's userData). */
-const PRODUCT_NAME = 'Factcheck Workbench';
-
 export const USAGE = `Usage: npm run report -- <project id or title> --out <file> [options]
+       npm run report -- <project file.factcheck> --out <file> [options]
 
-Writes a project's fact-check report, the same as the app's "Export report".
+Writes a project's fact-check report, the same as the app's "Export report". A .factcheck file
+is checked like an import and reported on without importing it into your library.
 
 Options:
   --format pdf|html|md|csv|jsonld  the file format (default: from the --out extension)
   --out FILE                       where to write the report (required)
   --data DIR                       the library folder, which holds library.sqlite
-                                   (default: $FACTCHECK_USER_DATA_DIR, else the app's own folder)
+                                   (default: $FACTCHECK_USER_DATA_DIR, else the app's own folder;
+                                   not used with a .factcheck file)
   --page-size A4|Letter            PDF page size (default A4)
   --approved-only                  only the claims an editor approved
   --title TEXT                     a report title other than the project title
@@ -42,10 +44,14 @@ export interface CliIo {
   /** The PDF printer; default: Playwright's Chromium (closed when the command ends). */
   printer?: PdfPrinter;
   now?: Date;
+  /** Where the temporary library for a .factcheck file is made (default: the system's temp folder). */
+  tempDir?: string;
 }
 
 interface CliArgs {
+  /** A project id or title in the library, or (when `file`) the path of a .factcheck file. */
   project: string;
+  file: boolean;
   out: string;
   format: ReportFormat;
   data: string;
@@ -54,63 +60,45 @@ interface CliArgs {
   title: string | undefined;
 }
 
-class UsageError extends Error {}
+const REPORT_OPTIONS = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  data: { type: 'string' },
+  'page-size': { type: 'string' },
+  title: { type: 'string' },
+  'approved-only': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-/** Electron's userData folder for this app, where the desktop app keeps library.sqlite. */
-export function defaultDataDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-): string {
-  if (env.FACTCHECK_USER_DATA_DIR) return env.FACTCHECK_USER_DATA_DIR;
-  const home = os.homedir();
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
-  if (platform === 'win32')
-    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
-}
+/** A project file rather than a project in the library: named by its extension. */
+export const isProjectFileArgument = (value: string): boolean => value.toLowerCase().endsWith(FILE_EXTENSION);
 
 export function parseReportArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): CliArgs | 'help' {
-  const positional: string[] = [];
-  const flags: Record<string, string | true> = {};
-  const takesValue = new Set(['--format', '--out', '--data', '--page-size', '--title']);
-  const switches = new Set(['--approved-only', '--help', '-h']);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') continue;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (takesValue.has(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--')))
-        throw new UsageError(`${name} needs a value.`);
-      if (name in flags) throw new UsageError(`${name} is given twice.`);
-      flags[name] = value;
-    } else if (switches.has(name)) {
-      flags[name] = true;
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      throw new UsageError(`Unknown option ${arg}.`);
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (flags['--help'] || flags['-h']) return 'help';
-  if (positional.length === 0) throw new UsageError('Name the project: its id or its title.');
+  const { values: flags, positionals: positional } = parseCliArgs(argv, REPORT_OPTIONS);
+  if (flags.help) return 'help';
+  if (positional.length === 0)
+    throw new UsageError('Name the project: its id or its title, or a .factcheck project file.');
   if (positional.length > 1)
     throw new UsageError(
       `Give one project (got ${positional.map((p) => `“${p}”`).join(', ')}). Put a title with spaces in quotes.`,
     );
+  const file = isProjectFileArgument(positional[0]!);
+  if (file && flags.data !== undefined)
+    throw new UsageError(
+      '--data names a library, and a report from a .factcheck file uses none. Leave out --data.',
+    );
 
-  const out = flags['--out'];
-  if (typeof out !== 'string' || out.trim() === '')
+  const out = flags.out;
+  if (out === undefined || out.trim() === '')
     throw new UsageError('Say where to write the report with --out FILE.');
 
   let format: ReportFormat;
-  const given = flags['--format'];
-  if (typeof given === 'string') {
+  const given = flags.format;
+  if (given !== undefined) {
     const parsed = ReportFormat.safeParse(given.toLowerCase());
     if (!parsed.success)
       throw new UsageError(`Unknown format “${given}”. Use one of: ${REPORT_FORMATS.join(', ')}.`);
@@ -131,25 +119,24 @@ export function parseReportArgs(
     format = byExtension;
   }
 
-  const pageSizeFlag = flags['--page-size'];
+  const pageSizeFlag = flags['page-size'];
   let pageSize: 'A4' | 'Letter' = 'A4';
-  if (typeof pageSizeFlag === 'string') {
+  if (pageSizeFlag !== undefined) {
     const normalised = pageSizeFlag.toLowerCase();
     if (normalised === 'a4') pageSize = 'A4';
     else if (normalised === 'letter') pageSize = 'Letter';
     else throw new UsageError(`Unknown page size “${pageSizeFlag}”. Use A4 or Letter.`);
   }
 
-  const data = typeof flags['--data'] === 'string' ? flags['--data'] : defaultDataDir(env);
-  const title = typeof flags['--title'] === 'string' ? flags['--title'] : undefined;
   return {
-    project: positional[0]!,
+    project: file ? path.resolve(cwd, positional[0]!) : positional[0]!,
+    file,
     out: path.resolve(cwd, out),
     format,
-    data: path.resolve(cwd, data),
+    data: path.resolve(cwd, flags.data ?? defaultDataDir({ env })),
     pageSize,
-    approvedOnly: flags['--approved-only'] === true,
-    title,
+    approvedOnly: flags['approved-only'] === true,
+    title: flags.title,
   };
 }
 
@@ -198,8 +185,8 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
     return 0;
   }
 
-  const libraryFile = path.join(args.data, LIBRARY_FILE_NAME);
-  if (!fs.existsSync(libraryFile)) {
+  const libraryFile = libraryPath(args.data);
+  if (!args.file && !fs.existsSync(libraryFile)) {
     io.stderr(
       `No library found at ${libraryFile}. Give the folder that holds library.sqlite with --data DIR.\n`,
     );
@@ -209,11 +196,25 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
   const ownPrinter = io.printer ? null : createPlaywrightPrinter();
   const printer = io.printer ?? ownPrinter!;
   let db: ReturnType<typeof openLibrary>['db'] | null = null;
+  let tempLibraryDir: string | null = null;
   try {
-    const opened = openLibrary(libraryFile);
-    db = opened.db;
-    const ctx = createRepoContext(opened.db);
-    const projectId = findProjectId(ctx, args.project);
+    let ctx: RepoContext;
+    let projectId: string;
+    if (args.file) {
+      // A project file is checked completely, with the import's own checks and messages, before
+      // anything is made; then imported into a library of its own that is removed afterwards.
+      const contents = readProjectFileFromPath(args.project);
+      tempLibraryDir = fs.mkdtempSync(path.join(io.tempDir ?? os.tmpdir(), 'factcheck-report-'));
+      const opened = openLibrary(libraryPath(tempLibraryDir));
+      db = opened.db;
+      ctx = createRepoContext(opened.db);
+      projectId = applyImport(ctx, contents).projectId;
+    } else {
+      const opened = openLibrary(libraryFile);
+      db = opened.db;
+      ctx = createRepoContext(opened.db);
+      projectId = findProjectId(ctx, args.project);
+    }
     const options: ReportOptionsInput = {
       formats: [args.format],
       pageSize: args.pageSize,
@@ -243,7 +244,18 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
     return 1;
   } finally {
     db?.close();
+    if (tempLibraryDir) removeTempLibrary(tempLibraryDir, io);
     await ownPrinter?.close();
+  }
+}
+
+function removeTempLibrary(dir: string, io: CliIo): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    io.stderr(
+      `The temporary library in ${dir} could not be removed (${error instanceof Error ? error.message : String(error)}); you may delete it.\n`,
+    );
   }
 }
 

@@ -7,17 +7,20 @@ export const CSV_BOM = '\ufeff';
 export const CSV_EOL = '\r\n';
 
 /**
- * A spreadsheet program runs a cell that starts with = + - @ (or tab/CR, which it strips first) as a
- * formula: "=HYPERLINK(…)" in a claimant field must stay text. Such a cell gets a leading apostrophe
- * (OWASP's advice), which spreadsheets show as text and do not display.
+ * A spreadsheet program runs a cell that starts with = + - @ (or tab/CR/LF, which it strips first)
+ * as a formula: "=HYPERLINK(…)" in a claimant field must stay text. Such a cell gets a leading
+ * apostrophe (OWASP's advice), which spreadsheets show as text and do not display.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
 }
 
-/** One RFC 4180 field: always quoted, quotes doubled, line breaks as CRLF. */
+/**
+ * One RFC 4180 field: always quoted, quotes doubled, line breaks as CRLF. The formula check runs on
+ * the text as written, after the line breaks are normalised, so no rewrite can undo it.
+ */
 export function csvField(value: string): string {
-  const text = neutraliseFormula(value).replace(/\r\n?|\n/g, CSV_EOL);
+  const text = neutraliseFormula(value.replace(/\r\n?|\n/g, CSV_EOL));
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultDataDir, runProjectCli } from '../../../main/projectFiles/cli';
+import { runProjectCli } from '../../../main/projectFiles/cli';
 import { parseProjectFile, readProjectFileFromPath } from '../../../main/projectFiles/importProject';
 import { readProjectPayload } from '../../../main/projectFiles/projectStore';
 import { updateClaim } from '../../../main/repositories/claims';
@@ -183,21 +183,6 @@ describe('npm run project -- import', () => {
   });
 });
 
-describe('the default library folder', () => {
-  it('is the app’s user-data folder on each platform', () => {
-    expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Factcheck Workbench');
-    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe(
-      '/xdg/Factcheck Workbench',
-    );
-    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe(
-      '/Users/ana/Library/Application Support/Factcheck Workbench',
-    );
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe(
-      'C:\\Users\\ana\\AppData\\Roaming\\Factcheck Workbench',
-    );
-  });
-});
-
 describe('the bundled entry point', () => {
   it('runs under plain Node and exits with the command’s code', async () => {
     const out = path.join(dir, 'bundle', 'cli.js');
@@ -232,5 +217,26 @@ describe('the bundled entry point', () => {
     expect(readProjectFileFromPath(path.join(dir, 'bundle', 'p.factcheck')).manifest.appVersion).toBe(
       '0.0.0-bundle',
     );
+  });
+});
+
+describe('npm run project: arguments (node:util parseArgs)', () => {
+  it('refuses unknown options, missing values and values given to switches with exit code 2 and the usage', async () => {
+    const cases: [string[], string][] = [
+      [['import', 'x.factcheck', '-x'], 'Unknown option -x.'],
+      [['import', 'x.factcheck', '--as-copy=yes'], '--as-copy does not take a value.'],
+      [['export', 'x', '-o'], '-o needs a value.'],
+      [['export', 'x', '--out='], '--out needs a value.'],
+      [['export', 'x', '--out', '--data', 'lib'], '--out needs a value'],
+      [['export', 'x', '--out', 'a.factcheck', '--out', 'b.factcheck'], '--out is given twice.'],
+      [['import', 'x.factcheck', '--ours', '--theirs'], 'Give either --ours or --theirs, not both.'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err.startsWith(message), result.err).toBe(true);
+      expect(result.err).toContain('npm run project -- export');
+    }
+    expect((await run('-h')).out).toContain('npm run project -- import FILE');
   });
 });

@@ -10,12 +10,8 @@ import {
 import { Project } from '../../../shared/domain';
 import type { HandlerDeps } from '../../../main/api/handlers';
 import { AppError } from '../../../main/errors';
-import {
-  buildProjectFile,
-  exportProjectToFile,
-  projectFileName,
-  writeFileAtomic,
-} from '../../../main/projectFiles/exportProject';
+import { writeFileAtomic } from '../../../main/files/atomicWrite';
+import { buildProjectFile, exportProjectToFile, projectFileName } from '../../../main/projectFiles/exportProject';
 import { BACKUPS_KEPT, createBackup, listBackups } from '../../../main/projectFiles/backups';
 import { createProjectFileHandlers } from '../../../main/projectFiles/handlers';
 import {
@@ -39,6 +35,7 @@ import {
   verdictId,
   type TestLibrary,
 } from '../../fixtures/project-files/helpers';
+import { packProjectFile } from '../../../main/projectFiles/pack';
 
 const open: TestLibrary[] = [];
 const dirs: string[] = [];
@@ -536,5 +533,63 @@ describe('import modes and safety', () => {
     expect(request.safeParse({ path: 'C:\\Users\\a\\Team.factcheck' }).success).toBe(true);
     expect(request.safeParse({ path: '../Team.factcheck' }).success).toBe(false);
     expect(request.safeParse({}).success).toBe(true);
+  });
+});
+
+describe('imported timestamps', () => {
+  const UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+  const meta = { appVersion: '1.0.0', exportedAt: '2024-05-01T12:00:00+02:00', exportedBy: 'Other tool' };
+
+  it('are stored in one form, UTC with Z, so text order is time order', () => {
+    const a = library('a', 'Alice');
+    const { project } = richProject(a);
+    const payload = readProjectPayload(a.ctx, project.id)!;
+    // As another tool may write them: local offsets, no milliseconds, more than milliseconds.
+    payload.project.createdAt = '2024-05-01T10:00:00+02:00';
+    payload.project.updatedAt = '2024-05-01T03:30:00.5-05:00';
+    payload.claims[0]!.createdAt = '2024-05-01T09:00:00Z';
+    payload.claims[0]!.updatedAt = '2024-05-01T09:15:00.123456+00:00';
+    payload.sources[0]!.createdAt = '2024-05-02T01:00:00+05:30';
+    payload.changes[0]!.at = '2024-04-30T23:59:59.999-00:30';
+    const file = packProjectFile(payload, meta);
+
+    const contents = parseProjectFile(file.bytes, 'offsets.factcheck');
+    expect(contents.payload.project.createdAt).toBe('2024-05-01T08:00:00.000Z');
+
+    const b = library('b', 'Bob');
+    expect(applyImport(b.ctx, contents).mode).toBe('new');
+    const stored = readProjectPayload(b.ctx, project.id)!;
+    expect(stored.project.createdAt).toBe('2024-05-01T08:00:00.000Z');
+    expect(stored.project.updatedAt).toBe('2024-05-01T08:30:00.500Z');
+    const claim = stored.claims.find((c) => c.id === payload.claims[0]!.id)!;
+    expect(claim.createdAt).toBe('2024-05-01T09:00:00.000Z');
+    expect(claim.updatedAt).toBe('2024-05-01T09:15:00.123Z');
+    expect(stored.sources.find((s) => s.id === payload.sources[0]!.id)!.createdAt).toBe(
+      '2024-05-01T19:30:00.000Z',
+    );
+    expect(stored.changes.find((c) => c.id === payload.changes[0]!.id)!.at).toBe('2024-05-01T00:29:59.999Z');
+    // 10:00+02:00 is before 09:00Z; as written, the text said otherwise.
+    expect(payload.project.createdAt > payload.claims[0]!.createdAt).toBe(true);
+    expect(stored.project.createdAt < claim.createdAt).toBe(true);
+
+    // Every timestamp in every table of the library, in the one form.
+    const timestamps = Object.values(dumpLibrary(b.db))
+      .flat()
+      .filter((row): row is string => typeof row === 'string')
+      .flatMap((row) => Object.values(JSON.parse(row) as Record<string, unknown>))
+      .filter((value): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value));
+    expect(timestamps.length).toBeGreaterThan(10);
+    for (const value of timestamps) expect(value).toMatch(UTC);
+  });
+
+  it('refuses a time that has no four-digit year in UTC, with the place it is at', () => {
+    const a = library('a', 'Alice');
+    const { project } = richProject(a);
+    const payload = readProjectPayload(a.ctx, project.id)!;
+    payload.sources[0]!.updatedAt = '0000-01-01T00:30:00+01:00';
+    const file = packProjectFile(payload, meta);
+    expect(() => parseProjectFile(file.bytes, 'ancient.factcheck')).toThrow(
+      'Can’t import “ancient.factcheck”: the time at “sources[0].updatedAt” (0000-01-01T00:30:00+01:00) is outside the years 0000–9999 in UTC. Nothing was changed in your library.',
+    );
   });
 });

@@ -7,13 +7,9 @@ import {
   truncateClaim,
   type ClaimReview,
 } from '../../../shared/report/claimReview';
-import { CSV_COLUMNS, neutraliseFormula, renderReportCsv } from '../../../shared/report/csv';
+import { CSV_COLUMNS, csvField, neutraliseFormula, renderReportCsv } from '../../../shared/report/csv';
 import { escapeMarkdown, renderReportMarkdown } from '../../../shared/report/markdown';
-import {
-  defaultReportFileName,
-  DEFAULT_REPORT_OPTIONS,
-  resolveReportOptions,
-} from '../../../shared/report/options';
+import { DEFAULT_REPORT_OPTIONS, resolveReportOptions } from '../../../shared/report/options';
 import {
   AR_ARTICLE,
   buildProjectData,
@@ -132,6 +128,27 @@ describe('CSV', () => {
     expect(cells).toContain(`'=cmd|" /C calc"!A0`);
     expect(cells).toContain(`'@SUM(1+1)*cmd`);
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('neutralises a formula behind a leading line break, whatever its form', () => {
+    for (const [value, written] of [
+      ['\n=1+1', `"'\r\n=1+1"`],
+      ['\r\n=1+1', `"'\r\n=1+1"`],
+      ['\r=1+1', `"'\r\n=1+1"`],
+      ['\n@SUM(A1)', `"'\r\n@SUM(A1)"`],
+    ] as const) {
+      expect(csvField(value), JSON.stringify(value)).toBe(written);
+    }
+    expect(neutraliseFormula('\n=1')).toBe(`'\n=1`);
+    expect(csvField('line one\nline two')).toBe('"line one\r\nline two"');
+
+    const hostile = tassProject();
+    hostile.claims[0]!.claimant = '\n=HYPERLINK("http://evil.example","x")';
+    hostile.claims[0]!.rationale = '\r\n+1+1';
+    const cells = parseCsv(renderReportCsv(hostile, SAMPLE_SETTINGS, {}, NOW).slice(1)).flat();
+    expect(cells).toContain(`'\r\n=HYPERLINK("http://evil.example","x")`);
+    expect(cells).toContain(`'\r\n+1+1`);
+    for (const cell of cells) expect(cell).not.toMatch(/^\s*[=+\-@]/);
   });
 
   it('keeps hostile text as data, and an empty report as its header', () => {
@@ -353,13 +370,5 @@ describe('report options', () => {
     expect(() => resolveReportOptions({ pageSize: 'A3' as 'A4' })).toThrow();
     expect(() => resolveReportOptions({ claims: { kind: 'verdicts', verdictIds: ['nope'] } })).toThrow();
     expect(() => resolveReportOptions({ formats: [] })).toThrow();
-  });
-
-  it('name the file after the project, without characters a file system refuses', () => {
-    expect(defaultReportFileName('Peskov on North Korean troops', 'pdf')).toBe(
-      'Peskov on North Korean troops report.pdf',
-    );
-    expect(defaultReportFileName('a/b:c*?"<>|d', 'jsonld')).toBe('a b c d report.jsonld');
-    expect(defaultReportFileName('...', 'csv')).toBe('Fact-check report.csv');
   });
 });

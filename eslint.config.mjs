@@ -2,9 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
-// The layer rules of shared/DESIGN.md, as lint errors. Each layer lists what it must never import.
+// The layer rules of docs/ARCHITECTURE.md, as lint errors. Each layer lists what it must never import.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const layer = (message, { paths = [], patterns = [] }) => ({
   'no-restricted-imports': [
@@ -52,6 +53,13 @@ export default tseslint.config(
       paths: ['zod', ...nodeBuiltins],
       patterns: ['(^|/)(renderer|main/(?!preload))(/|$)', '(^|/)shared/api/(contract|index)'],
     }),
+  },
+  {
+    // The Rules of Hooks and the React Compiler's checks (eslint-plugin-react-hooks 7, recommended),
+    // with missing or needless effect dependencies as errors rather than warnings.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

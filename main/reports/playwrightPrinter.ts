@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
+import type * as PlaywrightModule from 'playwright-core';
 import { PDF_HEADER_TEMPLATE, PRINT_MARGINS, pdfFooterTemplate } from '../../shared/report/print';
 import { AppError } from '../errors';
 import type { PdfOptions, PdfPrinter } from '../services/pdfPrinter';
@@ -16,6 +17,39 @@ export const CHROMIUM_ARGS = [
 ];
 
 const PRINT_TIMEOUT_MS = 180_000;
+
+type PlaywrightCore = typeof PlaywrightModule;
+
+/** What to do when playwright-core is not installed (it is a development dependency). */
+export const PLAYWRIGHT_MISSING =
+  'PDF reports made outside the app (npm run report, the browser harness) print with Playwright, and ' +
+  'the playwright-core package is not installed. Run `npm install` in the repository (playwright-core ' +
+  'is one of its development dependencies), then try again. The app itself prints PDFs without it ' +
+  '(File → Export report…).';
+
+/**
+ * playwright-core, loaded on first use. It is a devDependency: `npm run report`, the harness, the
+ * tests and the bench print with it; the packaged app prints with webContents.printToPDF and never
+ * loads this module. When it is missing, the error says how to get it.
+ */
+export async function loadPlaywright(
+  importModule: () => Promise<PlaywrightCore> = () => import('playwright-core'),
+): Promise<PlaywrightCore> {
+  try {
+    return await importModule();
+  } catch (error) {
+    if (isMissingModule(error, 'playwright-core')) throw new AppError('internal', PLAYWRIGHT_MISSING);
+    throw error;
+  }
+}
+
+/** Node's "cannot find module/package X" (CommonJS or ESM), for X itself rather than something it needs. */
+function isMissingModule(error: unknown, name: string): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return false;
+  const firstLine = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return firstLine.includes(`'${name}'`) || firstLine.includes(`"${name}"`);
+}
 
 export interface PlaywrightPrinterOptions {
   /** A Chromium binary; default CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own download. */
@@ -38,7 +72,7 @@ export async function findChromium(): Promise<string | null> {
   const system = systemChromiumPath();
   if (system) return system;
   try {
-    const { chromium } = await import('playwright-core');
+    const { chromium } = await loadPlaywright();
     const own = chromium.executablePath();
     return own && fs.existsSync(own) ? own : null;
   } catch {
@@ -57,7 +91,7 @@ export function createPlaywrightPrinter(
   let closed = false;
 
   const launch = async (): Promise<Browser> => {
-    const { chromium } = await import('playwright-core');
+    const { chromium } = await loadPlaywright();
     const executablePath = options.executablePath ?? systemChromiumPath();
     try {
       const launched = await chromium.launch({

@@ -8,7 +8,15 @@ export function ProjectList() {
   const projects = useAppStore((state) => state.projects);
   const loaded = useAppStore((state) => state.projectsLoaded);
   const loadProjects = useAppStore((state) => state.loadProjects);
-  const [creating, setCreating] = useState(false);
+  // The "New project" form: opened by the button here, or by File → New project (through the store).
+  const [creatingHere, setCreating] = useState(false);
+  const newProjectRequested = useAppStore((state) => state.newProjectRequested);
+  const newProjectRequestDone = useAppStore((state) => state.newProjectRequestDone);
+  const creating = creatingHere || newProjectRequested;
+  const closeNewProject = () => {
+    setCreating(false);
+    newProjectRequestDone();
+  };
   const [deleting, setDeleting] = useState<ProjectSummary | null>(null);
   const deleteProject = useAppStore((state) => state.deleteProject);
   const reportError = useAppStore((state) => state.reportError);
@@ -17,11 +25,6 @@ export function ProjectList() {
   useEffect(() => {
     void loadProjects();
   }, [loadProjects]);
-
-  const newProjectRequest = useAppStore((state) => state.newProjectRequest);
-  useEffect(() => {
-    if (newProjectRequest > 0) setCreating(true);
-  }, [newProjectRequest]);
 
   return (
     <main className="library">
@@ -39,7 +42,7 @@ export function ProjectList() {
           </button>
         </div>
       </header>
-      {creating && <NewProjectForm onDone={() => setCreating(false)} />}
+      {creating && <NewProjectForm onDone={closeNewProject} />}
       {loaded && projects.length === 0 && !creating && (
         <div className="empty">
           <p>No projects yet.</p>

@@ -20,9 +20,10 @@ export interface UiSlice {
   setOpenDialog(dialog: UiSlice['openDialog']): void;
   /** A .factcheck file the app was asked to open; the import dialog reads it instead of asking. */
   importPath: string | null;
-  /** Bumped by File → New project: the project list opens its "New project" form. */
-  newProjectRequest: number;
+  /** Set by File → New project until the project list's "New project" form closes: the list shows the form. */
+  newProjectRequested: boolean;
   requestNewProject(): void;
+  newProjectRequestDone(): void;
   openProjectFile(path: string): void;
   navigate(route: Route): void;
   notify(kind: Notice['kind'], message: string): void;
@@ -43,10 +44,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     set(dialog === null ? { openDialog: null, importPath: null } : { openDialog: dialog });
   },
   importPath: null,
-  newProjectRequest: 0,
+  newProjectRequested: false,
   requestNewProject() {
     get().navigate({ kind: 'library' });
-    set((state) => ({ newProjectRequest: state.newProjectRequest + 1 }));
+    set({ newProjectRequested: true });
+  },
+  newProjectRequestDone() {
+    set({ newProjectRequested: false });
   },
   openProjectFile(path) {
     set({ openDialog: null, importPath: null });
@@ -54,7 +58,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     setTimeout(() => set({ openDialog: 'import-project', importPath: path }), 0);
   },
   navigate(route) {
-    set({ route });
+    // Leaving the library drops an unanswered File → New project, as closing the form would.
+    set(route.kind === 'library' ? { route } : { route, newProjectRequested: false });
     const hash = hashFromRoute(route);
     if (window.location.hash !== hash) window.location.hash = hash;
   },

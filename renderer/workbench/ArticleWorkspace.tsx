@@ -45,11 +45,8 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
   const anchorMode = useAppStore((state) => state.anchorMode);
   const key = useAppStore((state) => verdictKey(state.current?.verdicts));
   const verdictMap = useMemo(() => verdictMapFromKey(key), [key]);
-  const verdictsRaw = useMemo(() => useAppStore.getState().current?.verdicts ?? [], [key]);
-  const filterVerdicts = useMemo(
-    () => verdictsRaw.map((verdict) => ({ id: verdict.id, label: verdict.label })),
-    [verdictsRaw],
-  );
+  // The scale in order (shortcut 1 first), from the same key: new only when a verdict changes.
+  const scale = useMemo(() => [...verdictMap].map(([id, { label }]) => ({ id, label })), [verdictMap]);
   const store = useAppStore.getState;
 
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -250,7 +247,6 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
       setHint({ kind: 'error', text: 'Choose a claim first (J and K move through them).' });
       return;
     }
-    const scale = verdictsRaw;
     const verdict = position === 0 ? null : scale[position - 1];
     if (verdict === undefined) {
       setHint({
@@ -397,7 +393,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
           <ClaimFilterBar
             filter={filter}
             onChange={setFilter}
-            verdicts={filterVerdicts}
+            verdicts={scale}
             filterRef={filterRef}
             shown={visible.length}
             total={anchored.length}

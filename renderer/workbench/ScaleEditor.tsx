@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ScalePresetId, Verdict, VerdictFields } from '../../shared/domain';
 import { SCALE_PRESETS } from '../../shared/scales/presets';
 import { api } from '../api';
@@ -11,6 +11,14 @@ import { useAutosave } from './useAutosave';
 
 const EMPTY: Verdict[] = [];
 
+/** How many claims use each verdict of the project. */
+async function fetchUsage(projectId: string): Promise<Map<string, number>> {
+  const rows = await api.call('workbench.verdictUsage', { projectId });
+  return new Map(rows.map((row) => [row.verdictId, row.count]));
+}
+const usageError = (caught: unknown) =>
+  caught instanceof Error ? caught.message : 'The scale could not be loaded.';
+
 /** The project's verdict scale: presets, and add, rename, recolour, reorder, rating value, delete. */
 export function ScaleEditor({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const verdicts = useAppStore((state) => state.current?.verdicts ?? EMPTY);
@@ -22,17 +30,29 @@ export function ScaleEditor({ projectId, onClose }: { projectId: string; onClose
   const [deleting, setDeleting] = useState<Verdict | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
 
-  const loadUsage = useCallback(async () => {
-    try {
-      const rows = await api.call('workbench.verdictUsage', { projectId });
-      setUsage(new Map(rows.map((row) => [row.verdictId, row.count])));
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The scale could not be loaded.');
-    }
-  }, [projectId]);
+  // The usage of the project's verdicts, loaded when the editor opens (or the project changes); an
+  // answer for a project the editor no longer shows is dropped.
   useEffect(() => {
-    void loadUsage();
-  }, [loadUsage]);
+    let current = true;
+    fetchUsage(projectId).then(
+      (loaded) => {
+        if (current) setUsage(loaded);
+      },
+      (caught: unknown) => {
+        if (current) setError(usageError(caught));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [projectId]);
+  const loadUsage = async () => {
+    try {
+      setUsage(await fetchUsage(projectId));
+    } catch (caught) {
+      setError(usageError(caught));
+    }
+  };
 
   /** Runs a change of the scale, then reloads the scale and the open article's claims. */
   const run = async (change: () => Promise<unknown>) => {

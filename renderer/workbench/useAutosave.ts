@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store';
 
 export type SaveState =
@@ -16,43 +16,49 @@ export function useAutosave<T>(stored: T, save: (value: T) => Promise<unknown>, 
   const storedRef = useRef(stored);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saving = useRef(false);
+  // The latest `save`, for saves that run after a render (timers, blur, unmount); set once committed.
   const saveRef = useRef(save);
-  saveRef.current = save;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  }, [save]);
   const mounted = useRef(true);
 
-  const flush = useCallback(async (): Promise<void> => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    if (saving.current) return;
-    const value = draftRef.current;
-    if (Object.is(value, storedRef.current)) {
-      if (mounted.current)
-        setState((current) => (current.status === 'pending' ? { status: 'idle' } : current));
-      return;
-    }
-    saving.current = true;
-    if (mounted.current) setState({ status: 'saving' });
-    try {
-      await saveRef.current(value);
-      storedRef.current = value;
-      if (mounted.current) setState({ status: 'saved' });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : 'The change could not be saved.';
-      if (mounted.current) setState({ status: 'error', message });
-      else useAppStore.getState().reportError(error);
-    } finally {
-      saving.current = false;
-    }
-    // Typed on while the save was running: save the newer draft too.
-    if (
-      mounted.current &&
-      !Object.is(draftRef.current, value) &&
-      !Object.is(draftRef.current, storedRef.current) &&
-      timer.current === undefined
-    ) {
-      timer.current = setTimeout(() => void flush(), delay);
-    }
-  }, [delay]);
+  const flush = useCallback(
+    async function flushDraft(): Promise<void> {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      if (saving.current) return;
+      const value = draftRef.current;
+      if (Object.is(value, storedRef.current)) {
+        if (mounted.current)
+          setState((current) => (current.status === 'pending' ? { status: 'idle' } : current));
+        return;
+      }
+      saving.current = true;
+      if (mounted.current) setState({ status: 'saving' });
+      try {
+        await saveRef.current(value);
+        storedRef.current = value;
+        if (mounted.current) setState({ status: 'saved' });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'The change could not be saved.';
+        if (mounted.current) setState({ status: 'error', message });
+        else useAppStore.getState().reportError(error);
+      } finally {
+        saving.current = false;
+      }
+      // Typed on while the save was running: save the newer draft too.
+      if (
+        mounted.current &&
+        !Object.is(draftRef.current, value) &&
+        !Object.is(draftRef.current, storedRef.current) &&
+        timer.current === undefined
+      ) {
+        timer.current = setTimeout(() => void flushDraft(), delay);
+      }
+    },
+    [delay],
+  );
 
   const setDraft = useCallback(
     (value: T) => {

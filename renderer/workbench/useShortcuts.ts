@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /** The reading view's text body: keys there are commands, since it cannot be typed into. */
 export const ARTICLE_BODY_ATTRIBUTE = 'data-wb-article';
@@ -27,19 +27,21 @@ export type ShortcutMap = Record<string, (event: KeyboardEvent) => void>;
  * a field or with a modal open. Keys are matched by `event.key`; handlers may be replaced freely.
  */
 export function useShortcuts(map: ShortcutMap, enabled = true): void {
-  const ref = useRef(map);
-  ref.current = map;
+  // Reads the map of the latest render when a key arrives, without subscribing again.
+  const runShortcut = useEffectEvent((event: KeyboardEvent) => {
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const handler = map[key] ?? (event.key === '?' ? map['?'] : undefined);
+    if (!handler) return;
+    event.preventDefault();
+    handler(event);
+  });
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing)
         return;
       if (isTypingTarget(event.target) || modalOpen()) return;
-      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const handler = ref.current[key] ?? (event.key === '?' ? ref.current['?'] : undefined);
-      if (!handler) return;
-      event.preventDefault();
-      handler(event);
+      runShortcut(event);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -48,8 +50,9 @@ export function useShortcuts(map: ShortcutMap, enabled = true): void {
 
 /** Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, for the project; a text field keeps its own undo. */
 export function useUndoShortcuts(undo: () => void, redo: () => void): void {
-  const ref = useRef({ undo, redo });
-  ref.current = { undo, redo };
+  // The undo and redo of the latest render, without subscribing again.
+  const runUndo = useEffectEvent(() => undo());
+  const runRedo = useEffectEvent(() => redo());
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey)) return;
@@ -57,10 +60,10 @@ export function useUndoShortcuts(undo: () => void, redo: () => void): void {
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
-        ref.current.undo();
+        runUndo();
       } else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey && event.ctrlKey)) {
         event.preventDefault();
-        ref.current.redo();
+        runRedo();
       }
     };
     document.addEventListener('keydown', onKeyDown);

@@ -404,7 +404,7 @@ test('mark six claims in the TASS article (overlapping, nested, across paragraph
   await expect(page.locator('.progress-in_review dd')).toHaveText('1');
   await expect(page.locator('.progress-unchecked dd')).toHaveText('4');
   expect(await progress.count()).toBeGreaterThan(0);
-  await page.screenshot({ path: '/tmp/wb/e2e-tass.png' });
+  await page.screenshot({ path: test.info().outputPath('e2e-tass.png') });
 });
 
 test('mark and research claims in Russian, Korean and Arabic (right to left) articles; all of it survives a reload', async ({
@@ -501,7 +501,7 @@ test('mark and research claims in Russian, Korean and Arabic (right to left) art
       expect(await highlightText(page, id)).toEqual([claim.quote]);
     }
   }
-  await page.screenshot({ path: '/tmp/wb/e2e-arabic.png' });
+  await page.screenshot({ path: test.info().outputPath('e2e-arabic.png') });
   await page.reload();
   for (const { article, dir, claims } of cases) {
     await page
@@ -660,7 +660,7 @@ test('the whole loop by keyboard: select, M, claimant, verdict by number, J/K, /
   await expect(
     page.getByRole('alert').filter({ hasText: 'Select some text in the article first' }),
   ).toBeVisible();
-  await page.screenshot({ path: '/tmp/wb/e2e-hint.png' });
+  await page.screenshot({ path: test.info().outputPath('e2e-hint.png') });
 
   // Caret at the start; Shift+Right selects ("date 2024-10-21 MOSCOW" is 22 characters); M marks; the claimant is next.
   await page.keyboard.press('Control+Home');
@@ -717,7 +717,7 @@ test('the whole loop by keyboard: select, M, claimant, verdict by number, J/K, /
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect(help).toContainText('Next claim');
-  await page.screenshot({ path: '/tmp/wb/e2e-help.png' });
+  await page.screenshot({ path: test.info().outputPath('e2e-help.png') });
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 });

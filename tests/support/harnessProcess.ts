@@ -68,7 +68,5 @@ export async function callApi<T>(harness: RunningHarness, channel: string, reque
   return result.value;
 }
 
-export const FIXTURES_DIR = path.resolve(repoRoot, '../shared/fixtures/articles');
-export function readFixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES_DIR, name), 'utf8');
-}
+/** A sample article from tests/fixtures/articles, as stored. */
+export { readArticle as readFixture } from './fixtures';

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../shared/api/channels';
+import { CHANNELS, type Channel } from '../../../shared/api/channels';
+import { contract, type RequestOf } from '../../../shared/api/contract';
 import { ApiCallError, type ApiClient } from '../../../shared/api/client';
 import { createAnchor } from '../../../shared/anchoring';
 import type { Library } from '../../../main/library';
+import { readChanges } from '../../../main/projectFiles/projectStore';
 import { openTestLibrary } from '../../support/library';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/articles');
+import { ARTICLES_DIR as FIXTURES } from '../../support/fixtures';
 const TASS = fs.readFileSync(path.join(FIXTURES, 'en-tass-2024-10-21-peskov-dprk.txt'), 'utf8');
 
 let library: Library;
@@ -52,6 +54,97 @@ function anchorOf(text: string, quote: string) {
   return createAnchor(text, start, start + quote.length);
 }
 
+/** The project's history as the library holds it, newest first (no channel lists it whole). */
+function historyOf(projectId: string, filter: { entityType?: string; entityId?: string } = {}) {
+  return readChanges(library.ctx!, projectId)
+    .reverse()
+    .filter((change) => (filter.entityType ?? change.entityType) === change.entityType && (filter.entityId ?? change.entityId) === change.entityId);
+}
+
+const claimsOf = async (articleId: string) => (await api.call('workbench.loadArticle', { id: articleId })).claims;
+
+/** A request each channel's schema accepts, about records that do not exist (or harmless ones). */
+const MISSING = '00000000-0000-4000-8000-00000000dead';
+const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
+  'app.info': {},
+  'settings.get': {},
+  'settings.update': {},
+  'projects.list': {},
+  'projects.get': { id: MISSING },
+  'projects.create': { title: 'Probe' },
+  'projects.rename': { id: MISSING, title: 'Probe' },
+  'projects.delete': { id: MISSING },
+  'articles.create': { projectId: MISSING, title: 'T', outlet: '', author: '', url: '', publishedDate: '', language: '', direction: 'ltr', text: 'Text.' },
+  'articles.update': { id: MISSING, text: 'Text.' },
+  'articles.delete': { id: MISSING },
+  'claims.create': { articleId: MISSING, anchor: { start: 0, end: 4, exact: 'Text', prefix: '', suffix: '.' } },
+  'claims.update': { id: MISSING, fields: { claimant: 'X' } },
+  'sources.create': { claimId: MISSING },
+  'sources.update': { id: MISSING, fields: { title: 'S' } },
+  'sources.delete': { id: MISSING },
+  'verdicts.create': { projectId: MISSING, fields: { label: 'V', description: '', colour: '#000000', ratingValue: null } },
+  'verdicts.update': { id: MISSING, fields: { label: 'V' } },
+  'verdicts.reorder': { projectId: MISSING, orderedIds: [MISSING] },
+  'verdicts.delete': { id: MISSING },
+  'verdicts.applyPreset': { projectId: MISSING, preset: 'generic' },
+  'reports.preview': { projectId: MISSING },
+  'reports.export': { projectId: MISSING, format: 'html' },
+  'projectFiles.export': { projectId: MISSING },
+  'projectFiles.inspect': {},
+  'projectFiles.apply': { importId: 'no-such-import' },
+  'projectFiles.discard': { importId: 'no-such-import' },
+  'projectFiles.backups': { projectId: MISSING },
+  'projectFiles.restoreBackup': { backupId: MISSING },
+  'workbench.loadArticle': { id: MISSING },
+  'workbench.deleteClaims': { ids: [MISSING] },
+  'workbench.deleteArticle': { id: MISSING },
+  'workbench.restore': { claims: [], sources: [] },
+  'workbench.setAnchors': { articleId: MISSING, anchors: [] },
+  'workbench.claimHistory': { claimId: MISSING },
+  'workbench.verdictUsage': { projectId: MISSING },
+};
+
+const gone = (what: string) => `not_found: That ${what} no longer exists. It may have been deleted.`;
+/** What each handler answers to VALID_REQUESTS in an empty library (dialogs are cancelled). */
+const HANDLER_OUTCOMES: Record<Channel, string> = {
+  'app.info': 'ok',
+  'settings.get': 'ok',
+  'settings.update': 'ok',
+  'projects.list': 'ok',
+  'projects.get': gone('project'),
+  'projects.create': 'ok',
+  'projects.rename': gone('project'),
+  'projects.delete': gone('project'),
+  'articles.create': gone('project'),
+  'articles.update': gone('article'),
+  'articles.delete': gone('article'),
+  'claims.create': gone('article'),
+  'claims.update': gone('claim'),
+  'sources.create': gone('claim'),
+  'sources.update': gone('source'),
+  'sources.delete': gone('source'),
+  'verdicts.create': gone('project'),
+  'verdicts.update': gone('verdict'),
+  'verdicts.reorder': 'invalid_request: The new order must list every verdict of the scale exactly once.',
+  'verdicts.delete': gone('verdict'),
+  'verdicts.applyPreset': gone('project'),
+  'reports.preview': gone('project'),
+  'reports.export': gone('project'),
+  'projectFiles.export': gone('project'),
+  'projectFiles.inspect': 'ok',
+  'projectFiles.apply': 'not_found: That import is no longer open (the app may have restarted). Open the file again.',
+  'projectFiles.discard': 'ok',
+  'projectFiles.backups': gone('project'),
+  'projectFiles.restoreBackup': 'not_found: That backup no longer exists. Only the newest few backups of each project are kept.',
+  'workbench.loadArticle': gone('article'),
+  'workbench.deleteClaims': gone('claim'),
+  'workbench.deleteArticle': gone('article'),
+  'workbench.restore': 'ok',
+  'workbench.setAnchors': gone('article'),
+  'workbench.claimHistory': 'ok',
+  'workbench.verdictUsage': gone('project'),
+};
+
 describe('registry', () => {
   it('answers unknown channels and malformed requests with a readable error, never a throw', async () => {
     expect(await library.registry.dispatch('projects.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
@@ -61,13 +154,39 @@ describe('registry', () => {
     expect(await library.registry.dispatch('projects.get', null)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
-  it('has a handler for every channel of the contract', async () => {
+  it('lists exactly the channels of the contract', () => {
+    expect(library.registry.channels).toEqual(CHANNELS);
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('has a handler for every channel: a valid request reaches it and gets its answer', async () => {
+    // A missing handler answers `internal` (calling undefined throws inside dispatch), a channel
+    // the registry does not know `unknown_channel`, a schema that refuses the request
+    // `invalid_request`: each is a different outcome from the one the handler gives.
+    const outcomes: Record<string, string> = {};
     for (const channel of CHANNELS) {
-      const result = await library.registry.dispatch(channel, { __probe: true });
-      // Every channel validates (strict schemas refuse the probe) rather than being unknown.
-      expect(result.ok ? 'ok' : result.error.code, channel).not.toBe('unknown_channel');
+      const result = await library.registry.dispatch(channel, VALID_REQUESTS[channel]);
+      outcomes[channel] = result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`;
+    }
+    expect(outcomes).toEqual(HANDLER_OUTCOMES);
+  });
+
+  it('refuses, on every channel, a request with a key its schema does not know (strict schemas)', async () => {
+    for (const channel of CHANNELS) {
+      const result = await library.registry.dispatch(channel, { ...(VALID_REQUESTS[channel] as object), __probe: true });
+      expect(result, channel).toEqual({ ok: false, error: { code: 'invalid_request', message: 'Unrecognized key: "__probe".' } });
     }
   });
+
+  it.each(['projects.drop', '', 'PROJECTS.LIST', 'api:projects.list', 'projects.list ', 'constructor', '__proto__', 'toString', 42, null, undefined])(
+    'answers the unknown channel %j with unknown_channel',
+    async (name) => {
+      expect(await library.registry.dispatch(name, {})).toEqual({
+        ok: false,
+        error: { code: 'unknown_channel', message: `The app has no action called “${String(name)}”.` },
+      });
+    },
+  );
 });
 
 describe('projects', () => {
@@ -97,7 +216,7 @@ describe('projects', () => {
     const project = await api.call('projects.create', { title: 'One' });
     await api.call('settings.update', { authorName: 'Dana Editor' });
     await api.call('projects.rename', { id: project.id, title: 'Two' });
-    const history = await api.call('history.list', { projectId: project.id, entityType: 'project' });
+    const history = historyOf(project.id, { entityType: 'project' });
     expect(history[0]).toMatchObject({ op: 'update', author: 'Dana Editor', fields: { title: { before: 'One', after: 'Two' } } });
     expect(history.at(-1)).toMatchObject({ op: 'create' });
   });
@@ -108,7 +227,7 @@ describe('articles', () => {
     const { project, article } = await projectWithArticle();
     expect(article.text.startsWith('date 2024-10-21 MOSCOW')).toBe(true);
     expect(article.text).not.toMatch(/\r|[ \t]+$/m);
-    const stored = await api.call('articles.get', { id: article.id });
+    const stored = (await api.call('workbench.loadArticle', { id: article.id })).article;
     expect(stored).toEqual(article);
     const overview = await api.call('projects.get', { id: project.id });
     expect(overview.articles).toMatchObject([{ id: article.id, title: 'Peskov on DPRK', textLength: article.text.length, claimCount: 0 }]);
@@ -151,7 +270,7 @@ describe('articles', () => {
     const newText = 'UPDATED: ' + article.text.replace('"North Korea is our close neighbor, our partner, and we are developing our relations in all areas. This is our sovereign right," the spokesman emphasized.', 'A paragraph that was rewritten entirely by the editors later on.');
     const { orphanedClaimIds } = await api.call('articles.update', { id: article.id, text: newText });
     expect(orphanedClaimIds).toEqual([lost.id]);
-    const claims = await api.call('claims.list', { articleId: article.id });
+    const claims = await claimsOf(article.id);
     const keptNow = claims.find((claim) => claim.id === kept.id)!;
     expect(keptNow.anchorState).toBe('anchored');
     expect(keptNow.anchor.start).toBe(kept.anchor.start + 'UPDATED: '.length);
@@ -167,7 +286,7 @@ describe('articles', () => {
     for (const table of ['articles', 'claims', 'sources']) {
       expect(library.db!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
-    const deletions = (await api.call('history.list', { projectId: project.id })).filter((change) => change.op === 'delete');
+    const deletions = historyOf(project.id).filter((change) => change.op === 'delete');
     expect(deletions.map((change) => change.entityType)).toEqual(['article', 'claim', 'source']);
   });
 });
@@ -185,9 +304,9 @@ describe('claims and sources', () => {
       fields: { claimant: 'Dmitry Peskov', verdictId: verdicts[4]!.id, rationale: 'See [1].', status: 'in_review', tags: ['kremlin'], claimDate: '2024-10-21' },
     });
     expect(updated).toMatchObject({ claimant: 'Dmitry Peskov', verdictId: verdicts[4]!.id, status: 'in_review', tags: ['kremlin'] });
-    expect((await api.call('claims.list', { articleId: article.id })).map((claim) => claim.id)).toEqual([first.id, later.id]);
+    expect((await claimsOf(article.id)).map((claim) => claim.id)).toEqual([first.id, later.id]);
     expect((await api.call('projects.get', { id: project.id })).progress).toEqual({ unchecked: 1, researching: 0, in_review: 1, approved: 0 });
-    const history = await api.call('history.list', { projectId: project.id, entityId: first.id });
+    const history = historyOf(project.id, { entityId: first.id });
     expect(history[0]!.fields).toMatchObject({ claimant: { before: '', after: 'Dmitry Peskov' }, status: { before: 'unchecked', after: 'in_review' } });
   });
 
@@ -206,7 +325,7 @@ describe('claims and sources', () => {
   it('keeps a claimant with HTML as plain text', async () => {
     const { article } = await projectWithArticle();
     const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov'), fields: { claimant: '<img src=x onerror=alert(1)>' } });
-    expect((await api.call('claims.list', { articleId: article.id }))[0]!.claimant).toBe('<img src=x onerror=alert(1)>');
+    expect((await claimsOf(article.id))[0]!.claimant).toBe('<img src=x onerror=alert(1)>');
     expect(claim.claimant).toBe('<img src=x onerror=alert(1)>');
   });
 
@@ -220,7 +339,7 @@ describe('claims and sources', () => {
     await expectError(api.call('sources.update', { id: c.id, fields: { url: 'javascript:alert(1)' } }), 'invalid_request', /http/);
     await api.call('sources.update', { id: c.id, fields: { title: 'C', publisher: 'Reuters', accessedDate: '2024-10-22' } });
     await api.call('sources.delete', { id: a.id });
-    const data = await api.call('projects.load', { id: claim.projectId });
+    const data = await api.call('workbench.loadArticle', { id: article.id });
     expect(data.sources.map((source) => [source.title, source.position])).toEqual([['B', 0], ['C', 1]]);
   });
 });
@@ -241,8 +360,8 @@ describe('verdict scales', () => {
     await expectError(api.call('verdicts.delete', { id: falseVerdict.id }), 'conflict', /1 claim uses the verdict “False”/);
     const mostlyFalse = scale.find((verdict) => verdict.label === 'Mostly false')!;
     await api.call('verdicts.delete', { id: falseVerdict.id, replacementId: mostlyFalse.id });
-    expect((await api.call('claims.list', { articleId: article.id }))[0]!.verdictId).toBe(mostlyFalse.id);
-    expect((await api.call('history.list', { projectId: project.id, entityId: claim.id }))[0]!.fields).toMatchObject({ verdictId: { before: falseVerdict.id, after: mostlyFalse.id } });
+    expect((await claimsOf(article.id))[0]!.verdictId).toBe(mostlyFalse.id);
+    expect(historyOf(project.id, { entityId: claim.id })[0]!.fields).toMatchObject({ verdictId: { before: falseVerdict.id, after: mostlyFalse.id } });
     const positions = (await api.call('projects.get', { id: project.id })).verdicts.map((verdict) => verdict.position);
     expect(positions).toEqual(positions.map((_, index) => index));
   });

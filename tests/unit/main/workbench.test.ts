@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallError, type ApiClient } from '../../../shared/api/client';
 import { createAnchor } from '../../../shared/anchoring';
 import type { Library } from '../../../main/library';
+import { readArticle } from '../../support/fixtures';
 import { openTestLibrary } from '../../support/library';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/articles');
-const TASS = fs.readFileSync(path.join(FIXTURES, 'en-tass-2024-10-21-peskov-dprk.txt'), 'utf8');
+const TASS = readArticle('en-tass-2024-10-21-peskov-dprk.txt');
 
 let library: Library;
 let api: ApiClient;
@@ -108,10 +106,10 @@ describe('delete and restore (undo)', () => {
     const gone = await api.call('workbench.deleteClaims', { ids: [claim.id] });
     expect(gone.claims.map((c) => c.id)).toEqual([claim.id]);
     expect(gone.sources.map((s) => s.id)).toEqual([s1.id, s2.id]);
-    expect(await api.call('claims.list', { articleId: article.id })).toEqual([]);
+    expect((await api.call('workbench.loadArticle', { id: article.id })).claims).toEqual([]);
 
     const back = await api.call('workbench.restore', { claims: gone.claims, sources: gone.sources });
-    const [restored] = await api.call('claims.list', { articleId: article.id });
+    const [restored] = (await api.call('workbench.loadArticle', { id: article.id })).claims;
     expect(restored).toMatchObject({
       id: claim.id,
       claimant: 'Peskov',
@@ -202,7 +200,7 @@ describe('delete and restore (undo)', () => {
     await api.call('articles.update', { id: article.id, text: edited });
     const back = await api.call('workbench.restore', { claims: gone.claims, sources: [] });
     const byId = new Map(back.claims.map((c) => [c.id, c]));
-    const text = (await api.call('articles.get', { id: article.id })).text;
+    const text = (await api.call('workbench.loadArticle', { id: article.id })).article.text;
     const m = byId.get(moved.id)!;
     expect(m.anchorState).toBe('anchored');
     expect(text.slice(m.anchor.start, m.anchor.end)).toBe('serious escalation');

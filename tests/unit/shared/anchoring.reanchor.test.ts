@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnchor, reanchor, snapToWords } from '../../../shared/anchoring';
 import type { AnchorMatch, TextAnchor } from '../../../shared/anchoring';
-
-const FIXTURES = '/work/shared/fixtures/articles';
+import { ARTICLE_NAMES, readArticle } from '../../support/fixtures';
 
 /** A fixture article, normalized as on paste (NFC, \n line ends). */
 function fixture(name: string): string {
-  return readFileSync(`${FIXTURES}/${name}`, 'utf8').normalize('NFC').replace(/\r\n?/g, '\n');
+  return readArticle(name).normalize('NFC').replace(/\r\n?/g, '\n');
 }
 
 /** The offset of `needle`, failing loudly if it is absent so that no test passes vacuously. */
@@ -311,7 +309,7 @@ describe('reanchor: random edits around emoji, marks and mixed scripts', () => {
 });
 
 describe('reanchor: fixture articles', () => {
-  const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+  const names = [...ARTICLE_NAMES];
 
   it('has the four fixture languages', () => {
     expect(names.sort()).toEqual([

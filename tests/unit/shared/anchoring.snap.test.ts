@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, createAnchor, snapToGraphemes, snapToWords } from '../../../shared/anchoring';
+import { readArticle } from '../../support/fixtures';
 
 /** A fixture article, normalized as on paste (NFC, \n line ends). */
 function fixture(name: string): string {
-  return readFileSync(`/work/shared/fixtures/articles/${name}`, 'utf8')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n');
+  return readArticle(name).normalize('NFC').replace(/\r\n?/g, '\n');
 }
 
 /** The offset of `needle`, failing loudly if it is absent so that no test passes vacuously. */

@@ -1,11 +1,9 @@
 /**
- * Report test data (not a test file): the sample articles in ../shared/fixtures and the claims a
+ * Report test data (not a test file): the sample articles in tests/fixtures/articles and the claims a
  * fact-checker would mark in them, as plain specs. The shared tests build ProjectData from them in
  * memory; the main tests create the same through the real repositories on a SQLite file.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type {
   Article,
   ArticleMeta,
@@ -20,10 +18,10 @@ import type {
 import { SCALE_PRESETS } from '../../../shared/scales/presets';
 import { normalizeArticleText } from '../../../shared/text/normalize';
 import { expect } from 'vitest';
+import { readArticle } from '../../support/fixtures';
 
-export const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/articles');
-export const readFixture = (name: string) =>
-  normalizeArticleText(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+/** A sample article, normalised as on paste. */
+export const readFixture = (name: string) => normalizeArticleText(readArticle(name));
 
 export interface ClaimSpec {
   /** The text marked in the article (must occur in it). */

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectDirection, guessLanguage } from '../../../shared/text/direction';
 import { decodeEntities, htmlToText, looksLikeHtml } from '../../../shared/text/htmlToText';
 import { normalizeArticleText, normalizeLine, replaceLoneSurrogates } from '../../../shared/text/normalize';
-
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/articles');
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+import { ARTICLE_NAMES, readArticle as fixture } from '../../support/fixtures';
 
 describe('normalizeArticleText', () => {
   it('unifies line ends, trims trailing space, collapses blank lines, composes NFC', () => {
@@ -20,7 +16,7 @@ describe('normalizeArticleText', () => {
     expect(replaceLoneSurrogates('end\ud83d')).toBe('end\ufffd');
   });
   it('is idempotent on every fixture', () => {
-    for (const name of fs.readdirSync(FIXTURES).filter((file) => file.endsWith('.txt'))) {
+    for (const name of ARTICLE_NAMES) {
       const once = normalizeArticleText(fixture(name));
       expect(normalizeArticleText(once), name).toBe(once);
       expect(once.split('\n\n').length, name).toBeGreaterThan(2);

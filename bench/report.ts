@@ -73,6 +73,7 @@ export function syntheticProject(claimCount = CLAIMS): ProjectData {
       id,
       projectId,
       articleId: article.id,
+      number: i + 1,
       anchor: {
         start,
         end,
@@ -81,6 +82,10 @@ export function syntheticProject(claimCount = CLAIMS): ProjectData {
         suffix: text.slice(end, end + 32),
       },
       anchorState: 'anchored',
+      quoteChangedFrom: '',
+      approval: { by: '', at: '', seal: '' },
+      claimantType: '',
+      assignee: '',
       statement: exact,
       claimant: i % 3 === 0 ? 'Ministry of Finance' : 'Council spokesman Jan Novak',
       claimDate: '2024-10-21',
@@ -114,6 +119,8 @@ export function syntheticProject(claimCount = CLAIMS): ProjectData {
       id: projectId,
       title: 'City budget check',
       description: 'Every figure in the council’s budget statement, checked.',
+      nextClaimNumber: CLAIMS + 1,
+      secondPairOfEyes: false,
       createdAt: now,
       updatedAt: now,
     },
@@ -121,6 +128,9 @@ export function syntheticProject(claimCount = CLAIMS): ProjectData {
     articles: [article],
     claims,
     sources,
+    teamNotes: [],
+    corrections: [],
+    publications: [],
   };
 }
 

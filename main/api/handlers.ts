@@ -5,6 +5,7 @@ import { normalizeArticleText, normalizeLine } from '../../shared/text/normalize
 import { AppError } from '../errors';
 import * as articles from '../repositories/articles';
 import * as claims from '../repositories/claims';
+import * as editorial from '../repositories/editorial';
 import type { RepoContext } from '../repositories/context';
 import * as projects from '../repositories/projects';
 import { readSettings, writeSettings } from '../repositories/settings';
@@ -13,6 +14,8 @@ import * as verdicts from '../repositories/verdicts';
 import type { EventSink } from '../services/events';
 import type { FileDialogs } from '../services/dialogs';
 import type { PdfPrinter } from '../services/pdfPrinter';
+import { createEditorialHandlers } from '../editorial/handlers';
+import { ExportLog } from '../editorial/exportLog';
 import { createProjectFileHandlers } from '../projectFiles/handlers';
 import { createReportHandlers } from '../reports/handlers';
 import { createWorkbenchHandlers } from '../workbench/handlers';
@@ -28,6 +31,8 @@ export interface HandlerDeps {
   dialogs: FileDialogs;
   printer: PdfPrinter;
   events?: EventSink;
+  /** Report files written this session, so one can be marked as published (main/editorial). */
+  exports?: ExportLog;
 }
 
 const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
@@ -36,13 +41,15 @@ const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx
  * The app's API: each handler gets a request already validated against shared/api/contract. Each
  * feature brings its own table of handlers; a channel two of them handle throws here, at startup.
  */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(given: HandlerDeps): Handlers {
+  const deps: HandlerDeps = { ...given, exports: given.exports ?? new ExportLog() };
   return mergeTables(
     'API handler tables',
     createCoreHandlers(deps),
     createReportHandlers(deps),
     createProjectFileHandlers(deps),
     createWorkbenchHandlers(deps),
+    createEditorialHandlers(deps),
   );
 }
 
@@ -95,12 +102,15 @@ function createCoreHandlers(deps: HandlerDeps): CoreHandlers {
     'claims.update': ({ id, fields, anchor }) =>
       ctx.tx(() => {
         const claim = claims.getClaim(ctx, id);
-        const patch = { ...fields };
+        const patch: claims.ClaimPatch = { ...fields };
         if (anchor) {
+          // The person chose the span themselves: a quote changed by a text edit is settled.
           const article = articles.getArticle(ctx, claim.articleId);
-          Object.assign(patch, { anchor: checkAnchor(article.text, anchor), anchorState: 'anchored' as const });
+          Object.assign(patch, { anchor: checkAnchor(article.text, anchor), anchorState: 'anchored' as const, quoteChangedFrom: '' });
         }
-        return claims.updateClaim(ctx, id, patch);
+        const updated = claims.updateClaim(ctx, id, patch);
+        if (fields?.claimantType !== undefined) editorial.rememberClaimantType(ctx, updated.claimant, fields.claimantType);
+        return claims.getClaim(ctx, id);
       }),
 
     'sources.create': ({ claimId, fields }) => sources.createSource(ctx, claimId, fields),
@@ -156,7 +166,11 @@ function checkAnchor(text: string, anchor: { start: number; end: number; exact: 
   return createAnchor(text, anchor.start, anchor.end);
 }
 
-/** After the text changed: every claim is re-found by its quote; the ones not found are orphaned, never dropped. */
+/**
+ * After the text changed: every claim is re-found by its quote; the ones not found are orphaned,
+ * never dropped. A claim found with different characters inside its quote keeps the quote it had
+ * in `quoteChangedFrom`, so it is listed under "Quote changed" until someone looks at it.
+ */
 function reanchorClaims(ctx: RepoContext, articleId: string, text: string): string[] {
   const orphaned: string[] = [];
   for (const claim of claims.listClaimsByArticle(ctx, articleId)) {
@@ -165,7 +179,10 @@ function reanchorClaims(ctx: RepoContext, articleId: string, text: string): stri
       orphaned.push(claim.id);
       claims.updateClaim(ctx, claim.id, { anchorState: 'orphaned' });
     } else {
-      claims.updateClaim(ctx, claim.id, { anchor: createAnchor(text, match.start, match.end), anchorState: 'anchored' });
+      const anchor = createAnchor(text, match.start, match.end);
+      const quoteChangedFrom =
+        anchor.exact === claim.anchor.exact ? claim.quoteChangedFrom : claim.quoteChangedFrom || claim.anchor.exact;
+      claims.updateClaim(ctx, claim.id, { anchor, anchorState: 'anchored', quoteChangedFrom });
     }
   }
   return orphaned;

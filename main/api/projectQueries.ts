@@ -3,6 +3,7 @@ import { listArticles } from '../repositories/articles';
 import { listClaimsByProject } from '../repositories/claims';
 import type { RepoContext } from '../repositories/context';
 import { getProject } from '../repositories/projects';
+import { listCorrectionsByProject, listPublications, listTeamNotesByProject } from '../repositories/editorial';
 import { listSourcesByProject } from '../repositories/sources';
 import { listVerdicts } from '../repositories/verdicts';
 
@@ -14,6 +15,9 @@ export function loadProjectData(ctx: RepoContext, projectId: string): ProjectDat
     articles: listArticles(ctx, projectId),
     claims: listClaimsByProject(ctx, projectId),
     sources: listSourcesByProject(ctx, projectId),
+    teamNotes: listTeamNotesByProject(ctx, projectId),
+    corrections: listCorrectionsByProject(ctx, projectId),
+    publications: listPublications(ctx, projectId),
   }));
 }
 

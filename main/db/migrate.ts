@@ -11,6 +11,7 @@ export function migrate(db: Db, migrations = MIGRATIONS): number {
     }
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
     version = migration.version;

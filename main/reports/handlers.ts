@@ -1,4 +1,7 @@
-import { REPORT_FORMAT_INFO } from '../../shared/report/options';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { REPORT_FORMAT_INFO, resolveReportOptions } from '../../shared/report/options';
+import { selectClaims } from '../../shared/report/select';
 import { renderReportHtml } from '../../shared/report/html';
 import type { ReportHandlers } from '../api/handlerTypes';
 import type { HandlerDeps } from '../api/handlers';
@@ -10,7 +13,7 @@ import { renderReport, reportFileName } from './exportReport';
 
 /** Handlers of the report channels (shared/api/contract.reports.ts). */
 export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
-  const { ctx, dialogs, printer } = deps;
+  const { ctx, dialogs, printer, exports } = deps;
   return {
     'reports.preview': ({ projectId, options }) => {
       const data = loadProjectData(ctx, projectId);
@@ -31,7 +34,18 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
       const filePath = withExtension(chosen, info.extension);
       const rendered = await renderReport(data, settings, options, format, printer, new Date());
       writeFileAtomic(filePath, rendered.bytes, { what: 'report' });
-      return { path: filePath };
+      // Remembered so "Mark as published" can record these exact bytes and claims.
+      const exportId = ctx.newId();
+      exports?.remember({
+        id: exportId,
+        projectId,
+        format,
+        fileName: path.basename(filePath),
+        sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
+        claimIds: selectClaims(data, resolveReportOptions(options).claims).map((claim) => claim.id),
+        exportedAt: ctx.now(),
+      });
+      return { path: filePath, exportId };
     },
   };
 }

@@ -15,6 +15,12 @@ export interface RepoContext {
   tx<T>(fn: () => T): T;
   /** True the first time `key` is seen in the current outermost transaction (or outside one). */
   firstInTransaction(key: string): boolean;
+  /**
+   * Runs fn just before the outermost transaction commits, once per key however often it is asked
+   * (at once when no transaction is open). Rules that must see the transaction's final state, such
+   * as the approval rule, hang here; a hook may write and ask for hooks again.
+   */
+  beforeCommit(key: string, fn: () => void): void;
 }
 
 export function createRepoContext(
@@ -23,6 +29,16 @@ export function createRepoContext(
 ): RepoContext {
   const statements = new Map<string, Statement>();
   const seenInTransaction = new Set<string>();
+  const hooks = new Map<string, () => void>();
+  const runHooks = () => {
+    // A hook's own writes may ask for hooks again (a withdrawn approval is itself a claim update).
+    for (let round = 0; hooks.size > 0; round++) {
+      if (round > 20) throw new Error('Commit hooks did not settle.');
+      const pending = [...hooks.values()];
+      hooks.clear();
+      for (const hook of pending) hook();
+    }
+  };
   const statementFor = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -42,10 +58,19 @@ export function createRepoContext(
     tx: (fn) => {
       if (db.inTransaction) return fn();
       try {
-        return db.transaction(fn)();
+        return db.transaction(() => {
+          const result = fn();
+          runHooks();
+          return result;
+        })();
       } finally {
         seenInTransaction.clear();
+        hooks.clear();
       }
+    },
+    beforeCommit(key, fn) {
+      if (!db.inTransaction) return fn();
+      hooks.set(key, fn);
     },
     firstInTransaction(key) {
       if (!db.inTransaction) return true;

@@ -6,7 +6,7 @@ import { PROJECTS, type Row } from './tables';
 import { applyPreset } from './verdicts';
 
 /** The fields the history records (and a merge decides over). */
-export const PROJECT_FIELDS = ['title', 'description'] as const;
+export const PROJECT_FIELDS = ['title', 'description', 'secondPairOfEyes'] as const;
 const EDITABLE = PROJECT_FIELDS;
 
 export function listProjects(ctx: RepoContext): ProjectSummary[] {
@@ -38,7 +38,15 @@ export function createProject(
 ): Project {
   return ctx.tx(() => {
     const now = ctx.now();
-    const project: Project = { id: ctx.newId(), title: input.title, description: input.description ?? '', createdAt: now, updatedAt: now };
+    const project: Project = {
+      id: ctx.newId(),
+      title: input.title,
+      description: input.description ?? '',
+      nextClaimNumber: 1,
+      secondPairOfEyes: false,
+      createdAt: now,
+      updatedAt: now,
+    };
     PROJECTS.insert(ctx, project);
     recordChange(ctx, { projectId: project.id, entityType: 'project', entityId: project.id, op: 'create', fields: snapshotFields(project, EDITABLE, 'after') });
     applyPreset(ctx, project.id, input.scalePreset ?? 'generic');
@@ -46,7 +54,7 @@ export function createProject(
   });
 }
 
-export function updateProject(ctx: RepoContext, id: string, patch: Partial<Pick<Project, 'title' | 'description'>>): Project {
+export function updateProject(ctx: RepoContext, id: string, patch: Partial<Pick<Project, 'title' | 'description' | 'secondPairOfEyes'>>): Project {
   return ctx.tx(() => {
     const before = getProject(ctx, id);
     const after: Project = { ...before, ...patch };

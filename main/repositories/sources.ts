@@ -1,5 +1,6 @@
 import type { Source, SourceFields } from '../../shared/domain';
 import { notFound } from '../errors';
+import { checkApprovalLater } from './approvals';
 import { diffFields, recordChange, snapshotFields } from './changes';
 import type { RepoContext } from './context';
 import { SOURCES, type Row } from './tables';
@@ -49,6 +50,7 @@ export function createSource(ctx: RepoContext, claimId: string, fields: Partial<
     SOURCES.insert(ctx, source);
     recordChange(ctx, { projectId: claim.projectId, entityType: 'source', entityId: source.id, op: 'create', fields: { claimId: { after: claimId }, ...snapshotFields(source, SOURCE_FIELDS, 'after') } });
     touchProject(ctx, claim.projectId);
+    checkApprovalLater(ctx, claimId, 'sources');
     return source;
   });
 }
@@ -63,6 +65,7 @@ export function updateSource(ctx: RepoContext, id: string, patch: Partial<Source
     SOURCES.update(ctx, after);
     recordChange(ctx, { projectId, entityType: 'source', entityId: id, op: 'update', fields });
     touchProject(ctx, projectId);
+    checkApprovalLater(ctx, after.claimId, 'sources');
     return after;
   });
 }
@@ -72,6 +75,7 @@ export function deleteSource(ctx: RepoContext, id: string): void {
     const { projectId, ...source } = getSource(ctx, id);
     ctx.stmt(`DELETE FROM sources WHERE id = ?`).run(id);
     recordChange(ctx, { projectId, entityType: 'source', entityId: id, op: 'delete', fields: { claimId: { before: source.claimId }, ...snapshotFields(source, SOURCE_FIELDS, 'before') } });
+    checkApprovalLater(ctx, source.claimId, 'sources');
     // Keep positions 0..n-1 so reports number sources [1], [2] … without gaps.
     const rest = listSourcesByClaim(ctx, source.claimId);
     rest.forEach((remaining, position) => {

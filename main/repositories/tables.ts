@@ -3,7 +3,7 @@
  * stored (as it is, as JSON text, as 0/1). The repositories, the workbench's restore and the project
  * store all read and write rows through these, so each column is named in exactly one place.
  */
-import type { Article, Change, Claim, Project, Source, Verdict } from '../../shared/domain';
+import type { Article, Change, Claim, Correction, Project, Publication, Source, TeamNote, Verdict } from '../../shared/domain';
 import type { RepoContext } from './context';
 
 /** A row as better-sqlite3 returns it: column name → value. */
@@ -158,6 +158,8 @@ export const PROJECTS = defineTable<Project>('projects', [
   ['id', 'id', 'fixed'],
   ['title', 'title'],
   ['description', 'description'],
+  ['next_claim_number', 'nextClaimNumber'],
+  ['second_pair_of_eyes', 'secondPairOfEyes', 'boolean'],
   ['created_at', 'createdAt'],
   ['updated_at', 'updatedAt'],
 ]);
@@ -193,6 +195,7 @@ export const CLAIMS = defineTable<Claim>('claims', [
   ['id', 'id', 'fixed'],
   ['project_id', 'projectId', 'fixed'],
   ['article_id', 'articleId', 'fixed'],
+  ['number', 'number'],
   ['anchor_start', 'anchor.start'],
   ['anchor_end', 'anchor.end'],
   ['anchor_exact', 'anchor.exact'],
@@ -206,6 +209,12 @@ export const CLAIMS = defineTable<Claim>('claims', [
   ['rationale', 'rationale'],
   ['status', 'status'],
   ['tags', 'tags', 'json'],
+  ['claimant_type', 'claimantType'],
+  ['assignee', 'assignee'],
+  ['quote_changed_from', 'quoteChangedFrom'],
+  ['approved_by', 'approval.by'],
+  ['approved_at', 'approval.at'],
+  ['approval_seal', 'approval.seal'],
   ['created_at', 'createdAt'],
   ['updated_at', 'updatedAt'],
 ]);
@@ -238,5 +247,34 @@ export const CHANGES = defineTable<Change>('changes', [
   ['at', 'at', 'fixed'],
 ]);
 
+export const TEAM_NOTES = defineTable<TeamNote>('team_notes', [
+  ['id', 'id', 'fixed'],
+  ['project_id', 'projectId', 'fixed'],
+  ['claim_id', 'claimId', 'fixed'],
+  ['author', 'author'],
+  ['text', 'text'],
+  ['created_at', 'createdAt'],
+]);
+
+export const CORRECTIONS = defineTable<Correction>('corrections', [
+  ['id', 'id', 'fixed'],
+  ['project_id', 'projectId', 'fixed'],
+  ['claim_id', 'claimId', 'fixed'],
+  ['kind', 'kind'],
+  ['text', 'text'],
+  ['author', 'author'],
+  ['created_at', 'createdAt'],
+]);
+
+export const PUBLICATIONS = defineTable<Publication>('publications', [
+  ['id', 'id', 'fixed'],
+  ['project_id', 'projectId', 'fixed'],
+  ['published_at', 'publishedAt'],
+  ['published_by', 'publishedBy'],
+  ['formats', 'formats', 'json'],
+  ['files', 'files', 'json'],
+  ['claims', 'claims', 'json'],
+]);
+
 /** Every table described here, for checks against the schema. */
-export const TABLES = [PROJECTS, VERDICTS, ARTICLES, CLAIMS, SOURCES, CHANGES] as const;
+export const TABLES = [PROJECTS, VERDICTS, ARTICLES, CLAIMS, SOURCES, CHANGES, TEAM_NOTES, CORRECTIONS, PUBLICATIONS] as const;

@@ -8,6 +8,7 @@ import type { Article, Change, Claim, Source } from '../../shared/domain';
 import { AppError } from '../errors';
 import * as articles from '../repositories/articles';
 import { recordChange, snapshotFields } from '../repositories/changes';
+import { checkApprovalLater } from '../repositories/approvals';
 import * as claims from '../repositories/claims';
 import type { RepoContext } from '../repositories/context';
 import { getProject, touchProject } from '../repositories/projects';
@@ -81,16 +82,20 @@ function placeAnchor(text: string, claim: Claim): Pick<Claim, 'anchor' | 'anchor
   return { anchor: createAnchor(text, match.start, match.end), anchorState: 'anchored' };
 }
 
-function insertClaim(ctx: RepoContext, claim: Claim, articleText: Map<string, string>): Claim {
+type KnownArticles = Map<string, { text: string; projectId: string }>;
+
+function insertClaim(ctx: RepoContext, claim: Claim, articleText: KnownArticles): Claim {
   if (exists(ctx, 'claims', claim.id)) throw new AppError('conflict', 'That claim is already back.');
-  let text = articleText.get(claim.articleId);
-  if (text === undefined) {
+  let known = articleText.get(claim.articleId);
+  if (known === undefined) {
     const article = articles.getArticle(ctx, claim.articleId);
-    if (article.projectId !== claim.projectId)
-      throw new AppError('invalid_request', 'That claim belongs to another project.');
-    text = article.text;
-    articleText.set(claim.articleId, text);
+    known = { text: article.text, projectId: article.projectId };
+    articleText.set(claim.articleId, known);
   }
+  // Checked for articles restored in the same call too: a claim never points across projects.
+  if (known.projectId !== claim.projectId)
+    throw new AppError('invalid_request', 'That claim belongs to another project.');
+  const { text } = known;
   const verdictKnown =
     claim.verdictId === null ||
     (ctx
@@ -100,9 +105,12 @@ function insertClaim(ctx: RepoContext, claim: Claim, articleText: Map<string, st
     ...claim,
     ...placeAnchor(text, claim),
     verdictId: verdictKnown ? claim.verdictId : null,
+    number: restorableNumber(ctx, claim),
     updatedAt: ctx.now(),
   };
   CLAIMS.insert(ctx, restored);
+  // A claim comes back approved only if it still publishes what was approved.
+  checkApprovalLater(ctx, restored.id, 'restore');
   recordChange(ctx, {
     projectId: restored.projectId,
     entityType: 'claim',
@@ -111,6 +119,16 @@ function insertClaim(ctx: RepoContext, claim: Claim, articleText: Map<string, st
     fields: snapshotFields(restored, claims.CLAIM_FIELDS, 'after'),
   });
   return restored;
+}
+
+/** The claim's own number when it is still free (it always is, numbers are never reused), else a new one. */
+function restorableNumber(ctx: RepoContext, claim: Claim): number {
+  const taken = ctx.stmt(`SELECT 1 FROM claims WHERE project_id = ? AND number = ?`).get(claim.projectId, claim.number);
+  if (taken) return claims.takeClaimNumber(ctx, claim.projectId);
+  ctx
+    .stmt(`UPDATE projects SET next_claim_number = MAX(next_claim_number, ? + 1) WHERE id = ?`)
+    .run(claim.number, claim.projectId);
+  return claim.number;
 }
 
 /** Inserts a source at its old position; the ones at or after it move down one place. */
@@ -143,8 +161,8 @@ export function restoreRecords(
 ): Records {
   return ctx.tx(() => {
     const article = records.article ? insertArticle(ctx, records.article) : null;
-    const texts = new Map<string, string>();
-    if (article) texts.set(article.id, article.text);
+    const texts: KnownArticles = new Map();
+    if (article) texts.set(article.id, { text: article.text, projectId: article.projectId });
     const restoredClaims = records.claims.map((claim) => insertClaim(ctx, claim, texts));
     const restoredSources = [...records.sources]
       .sort((a, b) => (a.claimId === b.claimId ? a.position - b.position : a.claimId < b.claimId ? -1 : 1))
@@ -190,7 +208,9 @@ export function setAnchors(
           'anchor',
         );
       }
-      claims.updateClaim(ctx, claimId, { anchor, anchorState });
+      // Undoing the text edit that changed a quote brings the old quote back: nothing left to review.
+      const quoteChangedFrom = anchor.exact === claim.quoteChangedFrom ? '' : claim.quoteChangedFrom;
+      claims.updateClaim(ctx, claimId, { anchor, anchorState, quoteChangedFrom });
     }
     return { article, claims: claims.listClaimsByArticle(ctx, article.id) };
   });

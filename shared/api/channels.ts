@@ -2,6 +2,7 @@
  * Channel names only, with no zod: the preload script builds its named methods from this list and
  * must stay tiny. The schemas for each channel live in ./contract.ts.
  */
+import { EDITORIAL_CHANNELS } from './channels.editorial';
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
 import { REPORT_CHANNELS } from './channels.reports';
 import { WORKBENCH_CHANNELS } from './channels.workbench';
@@ -39,6 +40,7 @@ export const CHANNELS = mergeNames(
   REPORT_CHANNELS,
   PROJECT_FILE_CHANNELS,
   WORKBENCH_CHANNELS,
+  EDITORIAL_CHANNELS,
 );
 export type Channel = (typeof CHANNELS)[number];
 

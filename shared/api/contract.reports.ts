@@ -16,6 +16,7 @@ export const reportContract = {
   },
   'reports.export': {
     request: z.object({ projectId: Id, options: ReportOptions.optional(), format: ReportFormat }).strict(),
-    response: z.union([z.object({ path: z.string() }), z.null()]),
+    // exportId: for "Mark as published" (editorial.markPublished) in this session.
+    response: z.union([z.object({ path: z.string(), exportId: Id }), z.null()]),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

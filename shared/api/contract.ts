@@ -21,6 +21,7 @@ import {
 } from '../domain';
 import { isNotInFuture } from '../domain/calendar';
 import type { Channel, CORE_CHANNELS, EventChannel } from './channels';
+import { editorialContract } from './contract.editorial';
 import { projectFileContract } from './contract.projectFiles';
 import { reportContract } from './contract.reports';
 import { workbenchContract } from './contract.workbench';
@@ -127,6 +128,7 @@ export const contract = mergeTables(
   reportContract,
   projectFileContract,
   workbenchContract,
+  editorialContract,
 ) satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,12 @@ export const ERROR_CODES = [
   'unknown_channel',
   'forbidden',
   'cancelled',
+  /** Approving needs the approver's name (Settings); the window asks for it. */
+  'author_required',
+  /** "Second pair of eyes": the approver last changed the verdict. */
+  'second_pair_of_eyes',
+  /** A published claim changed: it needs a correction or update note before approval. */
+  'correction_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,4 +7,5 @@ export * from './source';
 export * from './verdictScale';
 export * from './change';
 export * from './settings';
+export * from './editorial';
 export * from './projectData';

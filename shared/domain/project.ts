@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { Id, Timestamp } from './ids';
 import { LIMITS } from './limits';
 
+export const ProjectDescription = z
+  .string()
+  .max(LIMITS.noteChars, `A project description can be at most ${LIMITS.noteChars} characters.`);
+
 export const ProjectTitle = z
   .string()
   .trim()
@@ -12,6 +16,10 @@ export const Project = z.object({
   id: Id,
   title: z.string(),
   description: z.string(),
+  /** One past the highest claim number ever given in this project: deleted numbers stay retired. */
+  nextClaimNumber: z.number().int().min(1),
+  /** "Second pair of eyes": the approver must not be the last person who changed the verdict. */
+  secondPairOfEyes: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

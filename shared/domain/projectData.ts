@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article } from './article';
 import { Claim } from './claim';
+import { Correction, Publication, TeamNote } from './editorial';
 import { Project } from './project';
 import { Source } from './source';
 import { Verdict } from './verdictScale';
@@ -12,6 +13,9 @@ export const ProjectData = z.object({
   articles: z.array(Article),
   claims: z.array(Claim),
   sources: z.array(Source),
+  teamNotes: z.array(TeamNote),
+  corrections: z.array(Correction),
+  publications: z.array(Publication),
 });
 export type ProjectData = z.infer<typeof ProjectData>;
 

@@ -102,6 +102,14 @@ const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'workbench.setAnchors': { articleId: MISSING, anchors: [] },
   'workbench.claimHistory': { claimId: MISSING },
   'workbench.verdictUsage': { projectId: MISSING },
+  'editorial.claimRecord': { claimId: MISSING },
+  'editorial.addTeamNote': { claimId: MISSING, text: 'Note' },
+  'editorial.addCorrection': { claimId: MISSING, kind: 'correction', text: 'Fixed' },
+  'editorial.keepNewQuote': { claimId: MISSING },
+  'editorial.claimantType': { name: 'Nobody' },
+  'editorial.updateProject': { id: MISSING, description: 'D' },
+  'editorial.markPublished': { projectId: MISSING, exportIds: [MISSING] },
+  'editorial.publications': { projectId: MISSING },
 };
 
 const gone = (what: string) => `not_found: That ${what} no longer exists. It may have been deleted.`;
@@ -143,6 +151,14 @@ const HANDLER_OUTCOMES: Record<Channel, string> = {
   'workbench.setAnchors': gone('article'),
   'workbench.claimHistory': 'ok',
   'workbench.verdictUsage': gone('project'),
+  'editorial.claimRecord': gone('claim'),
+  'editorial.addTeamNote': gone('claim'),
+  'editorial.addCorrection': gone('claim'),
+  'editorial.keepNewQuote': gone('claim'),
+  'editorial.claimantType': 'ok',
+  'editorial.updateProject': gone('project'),
+  'editorial.markPublished': gone('project'),
+  'editorial.publications': gone('project'),
 };
 
 describe('registry', () => {

@@ -39,8 +39,13 @@ export function claim(n: number, quote: string, extra: Partial<Claim> = {}): Cla
     id: id(100 + n),
     projectId: PROJECT_ID,
     articleId: ARTICLE_ID,
+    number: n,
     anchor: createAnchor(ARTICLE_TEXT, start, start + quote.length),
     anchorState: 'anchored',
+    quoteChangedFrom: '',
+    approval: { by: '', at: '', seal: '' },
+    claimantType: '',
+    assignee: '',
     statement: quote,
     claimant: '',
     claimDate: '',
@@ -95,6 +100,8 @@ export function projectSummary(
     id: id(500 + n),
     title,
     description: '',
+    nextClaimNumber: 1,
+    secondPairOfEyes: false,
     articleCount: 0,
     claimCount: 0,
     createdAt: AT,
@@ -107,7 +114,7 @@ export function projectSummary(
 export function overview(articleRecord: Article = article(), claimCount = 0): ResponseOf<'projects.get'> {
   const { text, ...summary } = articleRecord;
   return {
-    project: { id: PROJECT_ID, title: 'Budget check', description: '', createdAt: AT, updatedAt: AT },
+    project: { id: PROJECT_ID, title: 'Budget check', description: '', nextClaimNumber: claimCount + 1, secondPairOfEyes: false, createdAt: AT, updatedAt: AT },
     articles: [{ ...summary, textLength: text.length, claimCount }],
     verdicts: VERDICTS,
     progress: { unchecked: claimCount, researching: 0, in_review: 0, approved: 0 },

@@ -429,8 +429,13 @@ export function buildProjectData(title: string, specs: ArticleSpec[], descriptio
         id: claimId,
         projectId,
         articleId: article.id,
+        number: claims.length + 1,
         anchor: anchorFor(text, claimSpec.quote),
         anchorState: 'anchored',
+        quoteChangedFrom: '',
+        approval: { by: '', at: '', seal: '' },
+        claimantType: '',
+        assignee: '',
         statement: claimSpec.statement ?? claimSpec.quote,
         claimant: claimSpec.claimant,
         claimDate: claimSpec.claimDate,
@@ -467,11 +472,14 @@ export function buildProjectData(title: string, specs: ArticleSpec[], descriptio
   // Claims come out of the database grouped by article, not in reading order: shuffle them the same way.
   claims.reverse();
   return {
-    project: { id: projectId, title, description, createdAt, updatedAt: stamp() },
+    project: { id: projectId, title, description, nextClaimNumber: claims.length + 1, secondPairOfEyes: false, createdAt, updatedAt: stamp() },
     verdicts,
     articles,
     claims,
     sources,
+    teamNotes: [],
+    corrections: [],
+    publications: [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { benchEditorial } from './editorial';
 import { benchFoundation } from './foundation';
 import { benchReport } from './report';
 import { benchProjectFiles } from './projectFiles';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     ['report', benchReport],
     ['projectFiles', benchProjectFiles],
     ['workbench', benchWorkbench],
+    ['editorial', benchEditorial],
   ];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;

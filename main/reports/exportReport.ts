@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ProjectData, Settings } from '../../shared/domain';
-import { renderModelClaimReviewJsonLd } from '../../shared/report/claimReview';
+import { claimReviewItems, renderModelClaimReviewJsonLd } from '../../shared/report/claimReview';
 import { renderModelCsv } from '../../shared/report/csv';
 import { renderModelHtml } from '../../shared/report/html';
 import { renderModelMarkdown } from '../../shared/report/markdown';
@@ -23,6 +23,11 @@ export interface RenderedReport {
   /** The report title, for the PDF footer and messages. */
   title: string;
   claimCount: number;
+  /**
+   * The claims the file contains, in report order: the selection's claims, except in ClaimReview
+   * JSON-LD, which publishes only the approved claims that have a verdict.
+   */
+  claimIds: string[];
 }
 
 /** One report in one format, as the bytes of the file. Every format comes from the same model. */
@@ -58,7 +63,9 @@ export async function renderReport(
       bytes = text(renderModelClaimReviewJsonLd(model));
       break;
   }
-  return { bytes, title: model.title, claimCount: model.claims.length };
+  const included = format === 'jsonld' ? claimReviewItems(model) : model.claims;
+  const claimIds = included.map((item) => item.claim.id);
+  return { bytes, title: model.title, claimCount: claimIds.length, claimIds };
 }
 
 /** `<project title> report.<ext>`, safe as a file name on every system. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { REPORT_FORMAT_INFO, resolveReportOptions } from '../../shared/report/options';
-import { selectClaims } from '../../shared/report/select';
+import { REPORT_FORMAT_INFO } from '../../shared/report/options';
 import { renderReportHtml } from '../../shared/report/html';
 import type { ReportHandlers } from '../api/handlerTypes';
 import type { HandlerDeps } from '../api/handlers';
@@ -42,7 +41,8 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
         format,
         fileName: path.basename(filePath),
         sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
-        claimIds: selectClaims(data, resolveReportOptions(options).claims).map((claim) => claim.id),
+        // The claims in this file (a ClaimReview file holds only the approved, rated ones).
+        claimIds: rendered.claimIds,
         exportedAt: ctx.now(),
       });
       return { path: filePath, exportId };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ProjectData, Settings } from '../domain';
+import type { ClaimantType, ProjectData, Settings } from '../domain';
+import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { safeHref } from './escape';
 import { buildReportModel, type ReportClaim, type ReportModel } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
@@ -98,17 +99,46 @@ export function truncateClaim(text: string, max = CLAIM_REVIEWED_MAX): string {
   return `${kept}…`;
 }
 
-const ORGANISATION_WORDS =
-  /\b(ministry|government|council|agency|department|office|party|committee|commission|pentagon|kremlin|white house|inc|ltd|llc|corp|company|association|union|university|institute|organi[sz]ation|newspaper|news|press|tass|bank|court|parliament|senate|congress|police|army|navy|nato|eu|un|who|foundation|group|campaign|authority|service|bureau|administration|coalition|movement|network|television|radio)\b/i;
-const PERSON_ROLES =
-  /\b(spokes(man|woman|person)|minister|president|secretary|director|chair(man|woman)?|head|mayor|deputy|senator|governor|ambassador|general|chief|prime|mr|mrs|ms|dr)\b/i;
-
-/** The claimant as a schema.org Person or Organization (an institution's name without a person's role → Organization). */
-export function claimantThing(claimant: string): z.infer<typeof PersonOrOrganization> | undefined {
+/**
+ * The claimant as a schema.org Person or Organization, as the claim editor typed it. A claimant
+ * whose type was never chosen is written as a Person: both types are valid for a Claim's author,
+ * most checked claims are statements by people, and a fixed rule never changes a published review
+ * behind the editor's back the way a guess from the name would (see docs/reports.md).
+ */
+export function claimantThing(
+  claimant: string,
+  claimantType: ClaimantType,
+): z.infer<typeof PersonOrOrganization> | undefined {
   const name = claimant.replace(/\s+/g, ' ').trim();
   if (!name) return undefined;
-  const organisation = ORGANISATION_WORDS.test(name) && !PERSON_ROLES.test(name);
-  return { '@type': organisation ? 'Organization' : 'Person', name };
+  return { '@type': claimantType === 'Organization' ? 'Organization' : 'Person', name };
+}
+
+/**
+ * A rationale as plain text for reviewBody: the **bold**, _italic_ and list markers of the claim
+ * editor removed (shared/text/rationaleFormat.ts reads them), lines and paragraphs kept.
+ */
+export function plainRationale(rationale: string): string {
+  const line = (parts: readonly Inline[]) =>
+    parts
+      .map((part) => part.text)
+      .join('')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
+  return parseRationale(rationale)
+    .map((block) =>
+      (block.kind === 'paragraph' ? block.lines : block.items).map(line).filter(Boolean).join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * The claims a ClaimReview file publishes: approved ones with a verdict, in the report's order.
+ * A draft or an unrated claim is not a review anyone should find in search results.
+ */
+export function claimReviewItems(model: ReportModel): ReportClaim[] {
+  return model.claims.filter((item) => item.approved && item.verdict !== null);
 }
 
 function reportAuthor(model: ReportModel): z.infer<typeof PersonOrOrganization> | undefined {
@@ -138,9 +168,9 @@ export function buildClaimReview(model: ReportModel, item: ReportClaim): ClaimRe
   const numeric = verdict !== null && verdict.ratingValue !== null && model.ratingRange !== null;
   const author = reportAuthor(model);
   const url = claimUrl(model, item);
-  const claimant = claimantThing(claim.claimant);
+  const claimant = claimantThing(claim.claimant, claim.claimantType);
   const articleUrl = article ? safeHref(article.url) : null;
-  const rationale = claim.rationale.trim();
+  const rationale = plainRationale(claim.rationale);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -194,7 +224,7 @@ export function buildClaimReviews(
   now: Date,
 ): ClaimReview[] {
   const model = buildReportModel(data, settings, resolveReportOptions(options), now);
-  return model.claims.map((item) => buildClaimReview(model, item));
+  return claimReviewItems(model).map((item) => buildClaimReview(model, item));
 }
 
 /**
@@ -208,9 +238,9 @@ export function toScriptSafeJson(value: unknown): string {
   );
 }
 
-/** The report's claims as a JSON-LD array of ClaimReview objects, one per claim. */
+/** The report's approved, rated claims as a JSON-LD array of ClaimReview objects, one per claim. */
 export function renderModelClaimReviewJsonLd(model: ReportModel): string {
-  return `${toScriptSafeJson(model.claims.map((item) => buildClaimReview(model, item)))}\n`;
+  return `${toScriptSafeJson(claimReviewItems(model).map((item) => buildClaimReview(model, item)))}\n`;
 }
 
 export function renderClaimReviewJsonLd(

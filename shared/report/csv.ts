@@ -36,10 +36,13 @@ export const CSV_COLUMNS = [
   'Verdict',
   'Rating value',
   'Status',
+  'Reviewed by',
+  'Approved on',
   'Rationale',
   'Quote',
   'Quote in context',
   'Sources',
+  'Corrections and updates',
   'Article title',
   'Article outlet',
   'Article author',
@@ -90,10 +93,22 @@ function claimRow(model: ReportModel, item: ReportClaim): string[] {
     item.verdictLabel,
     item.verdict && item.verdict.ratingValue !== null ? String(item.verdict.ratingValue) : '',
     item.statusLabel,
+    item.review?.by ?? '',
+    item.review?.date ?? '',
     claim.rationale,
     context.quote,
     inContext,
     sources,
+    item.corrections
+      .map((correction) =>
+        [
+          correction.date ? `${correction.kindLabel} — ${correction.date}` : correction.kindLabel,
+          correction.text,
+        ]
+          .filter(Boolean)
+          .join(': '),
+      )
+      .join('\n'),
     article?.title ?? '',
     article?.outlet ?? '',
     article?.author ?? '',

@@ -8,10 +8,13 @@ import {
   formatDate,
   paragraphs,
   referencedNumbers,
+  reviewersText,
   SOURCE_REFERENCE,
   sourceLine,
   type ReportClaim,
+  type ReportCorrection,
   type ReportModel,
+  type ReportReview,
 } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
 import { DRAFT_STAMP_URL, reportCss } from './styles';
@@ -52,6 +55,7 @@ export function renderModelHtml(model: ReportModel): string {
   articlesBlock(out, model);
   summaryTable(out, model);
   claimSections(out, model);
+  correctionsSection(out, model);
   endMatter(out, model);
   out.push(
     `<footer class="colophon"><span dir="auto">${esc(model.title)}</span><span>Made with Factcheck Workbench on ${esc(model.dateLabel)}</span></footer>\n`,
@@ -106,7 +110,11 @@ function cover(out: string[], model: ReportModel): void {
   out.push(`<span>${model.claims.length} ${model.claims.length === 1 ? 'claim' : 'claims'} checked</span>`);
   if (model.options.claims.kind !== 'all')
     out.push(`<span>Selection: ${esc(describeSelection(model))}</span>`);
+  if (model.corrections.length > 0)
+    out.push(`<span><a href="#corrections">${esc(correctionCount(model.corrections))}</a></span>`);
   out.push('</div>\n');
+  const reviewers = reviewersText(model);
+  if (reviewers) out.push(`<div class="reviewers" dir="auto">${esc(reviewers)}</div>\n`);
   if (model.draft) {
     out.push(
       `<div class="draft-note"><strong>Draft</strong><span>${model.unapprovedCount} of ${model.claims.length} ${model.claims.length === 1 ? 'claim is' : 'claims are'} not approved yet. Do not publish this report before an editor approves every claim.</span></div>\n`,
@@ -220,6 +228,7 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
       `<span>Claim date: <b><time datetime="${esc(claim.claimDate)}">${esc(formatDate(claim.claimDate))}</time></b></span>`,
     );
   out.push(`<span>Status: ${statusBadge(item)}</span>`);
+  if (item.review) out.push(`<span class="reviewed">${reviewHtml(item.review)}</span>`);
   if (showArticle && item.article) out.push(`<span>In: <b dir="auto">${esc(item.article.title)}</b></span>`);
   out.push('</div>\n');
 
@@ -246,6 +255,14 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
       (description ? `<span dir="auto">${esc(description)}</span>` : '') +
       '</div>\n',
   );
+  if (item.corrections.length > 0) {
+    out.push('<div class="claim-corrections">');
+    for (const correction of item.corrections)
+      out.push(
+        `<p class="correction wrap"><b>${correctionHead(correction)}:</b> <span dir="auto">${multiline(correction.text)}</span></p>`,
+      );
+    out.push('</div>\n');
+  }
 
   out.push('<h4>Rationale</h4>\n<div class="rationale">');
   const rationale = claim.rationale.trim() ? parseRationale(claim.rationale) : [];
@@ -281,6 +298,53 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
     out.push('</ol>\n');
   }
   out.push('</article>\n');
+}
+
+/** "Reviewed by <b>NAME</b> on <time>DATE</time>", or what is known of an approval from before reviewers were recorded. */
+function reviewHtml(review: ReportReview): string {
+  const date = review.date
+    ? `<b><time datetime="${esc(review.date)}">${esc(review.dateLabel)}</time></b>`
+    : '';
+  if (review.by) return `Reviewed by <b dir="auto">${esc(review.by)}</b>${date ? ` on ${date}` : ''}`;
+  return date ? `Approved on ${date} (reviewer not recorded)` : 'Approved (reviewer and date not recorded)';
+}
+
+/** "Correction — <time>24 October 2024</time>". */
+function correctionHead(correction: ReportCorrection): string {
+  return correction.date
+    ? `${esc(correction.kindLabel)} — <time datetime="${esc(correction.date)}">${esc(correction.dateLabel)}</time>`
+    : esc(correction.kindLabel);
+}
+
+function multiline(text: string): string {
+  return esc(text).replace(/\n/g, '<br>');
+}
+
+/** "1 correction and 2 updates". */
+function correctionCount(corrections: readonly ReportCorrection[]): string {
+  const count = (kind: ReportCorrection['kind'], one: string, many: string) => {
+    const n = corrections.filter((correction) => correction.kind === kind).length;
+    return n === 0 ? '' : `${n} ${n === 1 ? one : many}`;
+  };
+  return [count('correction', 'correction', 'corrections'), count('update', 'update', 'updates')]
+    .filter(Boolean)
+    .join(' and ');
+}
+
+/** Every correction and update note of the report's claims, oldest first, each linked to its claim. */
+function correctionsSection(out: string[], model: ReportModel): void {
+  if (model.corrections.length === 0) return;
+  out.push(
+    '<section class="corrections" id="corrections">\n<div class="section-head"><h2>Corrections and updates</h2></div>\n<ol class="correction-log">\n',
+  );
+  for (const correction of model.corrections) {
+    out.push(
+      `<li><a class="claim-link" href="#claim-${correction.claimNumber}">Claim ${correction.claimNumber}</a> <span class="sep">·</span> <b>${correctionHead(correction)}</b>` +
+        (correction.text ? `<p class="wrap" dir="auto">${multiline(correction.text)}</p>` : '') +
+        '</li>\n',
+    );
+  }
+  out.push('</ol>\n</section>\n');
 }
 
 /** One line of a rationale: its **bold** and _italic_ as <strong> and <em>, every text escaped. */

@@ -5,6 +5,9 @@ export { renderReportMarkdown, renderModelMarkdown, escapeMarkdown } from './mar
 export { renderReportCsv, renderModelCsv, CSV_COLUMNS, neutraliseFormula } from './csv';
 export {
   buildClaimReviews,
+  claimReviewItems,
+  claimantThing,
+  plainRationale,
   renderClaimReviewJsonLd,
   renderModelClaimReviewJsonLd,
   ClaimReviewSchema,
@@ -17,8 +20,14 @@ export {
   buildReportModel,
   NOT_YET_RATED,
   DEFAULT_METHODOLOGY,
+  reviewText,
+  reviewersText,
+  correctionText,
+  storedQuoteInContext,
   type ReportModel,
   type ReportClaim,
+  type ReportCorrection,
+  type ReportReview,
 } from './model';
 export { selectClaims, sortInReadingOrder } from './select';
 export { quoteInContext, type QuoteContext } from './context';

@@ -7,8 +7,11 @@ import {
   emptyReportMessage,
   formatDate,
   paragraphs,
+  reviewersText,
+  reviewText,
   sourceLine,
   type ReportClaim,
+  type ReportCorrection,
   type ReportModel,
 } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
@@ -107,6 +110,8 @@ export function renderModelMarkdown(model: ReportModel): string {
   ];
   if (model.options.claims.kind !== 'all') byline.push(`Selection: ${cell(describeSelection(model))}`);
   push(byline.filter(Boolean).join(' · '), '');
+  const reviewers = reviewersText(model);
+  if (reviewers) push(cell(reviewers), '');
   if (model.draft) {
     push(
       `> **DRAFT** — ${model.unapprovedCount} of ${model.claims.length} ${model.claims.length === 1 ? 'claim is' : 'claims are'} not approved yet. Do not publish this report before an editor approves every claim.`,
@@ -145,6 +150,15 @@ export function renderModelMarkdown(model: ReportModel): string {
     for (const item of model.claims) claimSection(out, item, model.articles.length > 1);
   }
 
+  if (model.corrections.length > 0) {
+    push('## Corrections and updates', '');
+    for (const correction of model.corrections) {
+      const text = correction.text ? `: ${noteText(correction.text, '  ')}` : '';
+      push(`- **Claim ${correction.claimNumber}** · ${correctionHead(correction)}${text}`);
+    }
+    push('');
+  }
+
   if (model.methodology) push('## Methodology', '', block(model.methodology), '');
   if (model.options.includeScale && model.scale.length > 0) {
     push('## The verdict scale', '');
@@ -169,7 +183,7 @@ function statementOf(item: ReportClaim): string {
 
 function claimSection(out: string[], item: ReportClaim, showArticle: boolean): void {
   const { claim, context } = item;
-  out.push(`### ${item.number}. ${cell(statementOf(item))}`, '');
+  out.push(`### Claim ${item.number}: ${cell(statementOf(item))}`, '');
   out.push(
     `**Verdict: ${cell(item.verdictLabel)}**${item.verdict?.description.trim() ? ` — ${cell(item.verdict.description)}` : ''}`,
     '',
@@ -177,6 +191,7 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
   out.push(`- Claimant: ${cell(claim.claimant) || 'Not recorded'}`);
   if (claim.claimDate) out.push(`- Claim date: ${formatDate(claim.claimDate)}`);
   out.push(`- Status: ${cell(item.statusLabel)}`);
+  if (item.review) out.push(`- ${cell(reviewText(item.review))}`);
   if (showArticle && item.article) out.push(`- In: ${cell(item.article.title)}`);
   out.push('');
   if (context.found) {
@@ -189,6 +204,10 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
       '> *(This quote is no longer found in the article text as saved: the article changed after the claim was marked.)*',
       '',
     );
+  }
+  for (const correction of item.corrections) {
+    const text = correction.text ? ` ${noteText(correction.text, '')}` : '';
+    out.push(`**${correctionHead(correction)}:**${text}`, '');
   }
   out.push('#### Rationale', '');
   out.push(
@@ -210,6 +229,21 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
     }
     out.push('');
   }
+}
+
+/** "Correction — 24 October 2024". */
+function correctionHead(correction: ReportCorrection): string {
+  return correction.dateLabel ? `${correction.kindLabel} — ${correction.dateLabel}` : correction.kindLabel;
+}
+
+/**
+ * A correction note's text, escaped, its line breaks kept as hard breaks and its paragraphs as
+ * blank lines; `indent` continues a list item.
+ */
+function noteText(text: string, indent: string): string {
+  return paragraphs(text)
+    .map((paragraph) => escapeMarkdown(paragraph).split('\n').join(`\\\n${indent}`))
+    .join(`\n\n${indent}`);
 }
 
 /** Bold text; the spaces at its ends stay outside the markers, or CommonMark would not read them. */

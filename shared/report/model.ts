@@ -1,7 +1,10 @@
 import {
   CLAIM_STATUS_LABELS,
+  CORRECTION_KIND_LABELS,
   type Article,
   type Claim,
+  type Correction,
+  type CorrectionKind,
   type ProjectData,
   type Settings,
   type Source,
@@ -22,8 +25,33 @@ export interface ReportSource {
   archivedHref: string | null;
 }
 
+/** Who approved a claim and when, as a report prints it ("Reviewed by NAME on DATE"). */
+export interface ReportReview {
+  /** The reviewer's name; '' for an approval from before reviewers were recorded. */
+  by: string;
+  /** YYYY-MM-DD (local day of the approval), or '' when the time is unknown. */
+  date: string;
+  /** "24 October 2024", or ''. */
+  dateLabel: string;
+}
+
+/** A correction or update note, as printed under its claim and in the report's corrections section. */
+export interface ReportCorrection {
+  claimId: string;
+  /** The claim's stable number ("Claim 7"). */
+  claimNumber: number;
+  kind: CorrectionKind;
+  /** "Correction" or "Update". */
+  kindLabel: string;
+  /** YYYY-MM-DD (local day it was written). */
+  date: string;
+  /** "24 October 2024". */
+  dateLabel: string;
+  text: string;
+}
+
 export interface ReportClaim {
-  /** 1-based position in this report. */
+  /** The claim's stable number in its project ("Claim 7"): the same in every report and format. */
   number: number;
   claim: Claim;
   article: Article | null;
@@ -32,8 +60,13 @@ export interface ReportClaim {
   colour: string;
   statusLabel: string;
   approved: boolean;
+  /** The quote (always the claim's stored quote, `claim.anchor.exact`) in the sentence around it. */
   context: QuoteContext;
   sources: ReportSource[];
+  /** Who approved the claim and when; null when the claim is not approved. */
+  review: ReportReview | null;
+  /** The claim's correction and update notes, oldest first. */
+  corrections: ReportCorrection[];
 }
 
 export interface VerdictCount {
@@ -62,6 +95,12 @@ export interface ReportModel {
   /** Claims in the project, whatever the selection. */
   projectClaimCount: number;
   unapprovedCount: number;
+  /** Distinct names of the reviewers of the report's approved claims, alphabetical. */
+  reviewers: string[];
+  /** Approved claims of the report whose approval records no reviewer (approved before reviewers were recorded). */
+  unrecordedReviewerCount: number;
+  /** Every correction and update note of the report's claims, oldest first (the corrections section). */
+  corrections: ReportCorrection[];
   /** True when any claim in the report is not approved: the report carries a "Draft" watermark. */
   draft: boolean;
   emptyReason: null | 'project-has-no-claims' | 'selection-has-no-claims';
@@ -124,7 +163,14 @@ export function buildReportModel(
     sourcesByClaim.set(source.claimId, list);
   }
 
-  const claims: ReportClaim[] = selectClaims(data, options.claims).map((claim, index) => {
+  const correctionsByClaim = new Map<string, Correction[]>();
+  for (const correction of data.corrections ?? []) {
+    const list = correctionsByClaim.get(correction.claimId) ?? [];
+    list.push(correction);
+    correctionsByClaim.set(correction.claimId, list);
+  }
+
+  const claims: ReportClaim[] = selectClaims(data, options.claims).map((claim) => {
     const article = articlesById.get(claim.articleId) ?? null;
     const verdict = claim.verdictId === null ? null : (verdictsById.get(claim.verdictId) ?? null);
     const sources = [...(sourcesByClaim.get(claim.id) ?? [])]
@@ -135,22 +181,22 @@ export function buildReportModel(
         href: safeHref(source.url),
         archivedHref: safeHref(source.archivedUrl),
       }));
+    const approved = claim.status === 'approved';
     return {
-      number: index + 1,
+      number: claim.number,
       claim,
       article,
       verdict,
       verdictLabel: verdict?.label ?? NOT_YET_RATED,
       colour: verdict ? safeColour(verdict.colour) : NEUTRAL_COLOUR,
       statusLabel: CLAIM_STATUS_LABELS[claim.status] ?? claim.status,
-      approved: claim.status === 'approved',
-      context: article
-        ? quoteInContext(
-            article.text,
-            claim.anchorState === 'orphaned' ? { ...claim.anchor, start: -1 } : claim.anchor,
-          )
-        : quoteInContext('', { ...claim.anchor, start: -1 }),
+      approved,
+      context: storedQuoteInContext(claim, article),
       sources,
+      review: approved ? reviewOf(claim) : null,
+      corrections: [...(correctionsByClaim.get(claim.id) ?? [])]
+        .sort(byCreation)
+        .map((correction) => reportCorrection(correction, claim.number)),
     };
   });
 
@@ -171,6 +217,18 @@ export function buildReportModel(
     .map((verdict) => verdict.ratingValue)
     .filter((value): value is number => value !== null);
   const unapprovedCount = claims.filter((item) => !item.approved).length;
+  const reviews = claims.flatMap((item) => (item.review ? [item.review] : []));
+  const reviewers = [...new Set(reviews.map((review) => review.by).filter(Boolean))].sort((a, b) =>
+    a.localeCompare(b, 'en'),
+  );
+  const claimOrder = new Map(claims.map((item, index) => [item.claim.id, index]));
+  const corrections = claims
+    .flatMap((item) => item.corrections)
+    .sort(
+      (a, b) =>
+        (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+        claimOrder.get(a.claimId)! - claimOrder.get(b.claimId)!,
+    );
   const date = localDate(now);
 
   return {
@@ -187,6 +245,9 @@ export function buildReportModel(
     claims,
     projectClaimCount: data.claims.length,
     unapprovedCount,
+    reviewers,
+    unrecordedReviewerCount: reviews.filter((review) => !review.by).length,
+    corrections,
     draft: unapprovedCount > 0,
     emptyReason:
       claims.length > 0
@@ -200,6 +261,87 @@ export function buildReportModel(
     methodology: options.includeMethodology ? options.methodology.trim() || DEFAULT_METHODOLOGY : null,
     options,
   };
+}
+
+/**
+ * The claim's quote in its context. The printed quote is always the stored quote
+ * (`claim.anchor.exact`): article text is shown around it only when the text at the anchor is
+ * exactly that quote (`quoteInContext` checks). When the article was edited since (an orphaned
+ * claim, or a quote the edit changed, `quoteChangedFrom`) and the anchor no longer holds the stored
+ * quote, the report shows the stored quote alone with a note, never the article's other words.
+ */
+export function storedQuoteInContext(claim: Claim, article: Article | null): QuoteContext {
+  const unanchored = { ...claim.anchor, start: -1 };
+  const context =
+    article && claim.anchorState !== 'orphaned'
+      ? quoteInContext(article.text, claim.anchor)
+      : quoteInContext('', unanchored);
+  // quoteInContext gives the stored quote back; this keeps it so should that ever change.
+  return context.quote === claim.anchor.exact ? context : quoteInContext('', unanchored);
+}
+
+/** The local calendar day of an ISO timestamp, or '' when it is not one. */
+function dayOf(timestamp: string): string {
+  if (!timestamp) return '';
+  const time = new Date(timestamp);
+  return Number.isNaN(time.getTime()) ? '' : localDate(time);
+}
+
+function reviewOf(claim: Claim): ReportReview {
+  const approval = claim.approval ?? { by: '', at: '', seal: '' };
+  const date = dayOf(approval.at);
+  return { by: approval.by.replace(/\s+/g, ' ').trim(), date, dateLabel: date ? formatDate(date) : '' };
+}
+
+const byCreation = (a: Correction, b: Correction) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function reportCorrection(correction: Correction, claimNumber: number): ReportCorrection {
+  const date = dayOf(correction.createdAt);
+  return {
+    claimId: correction.claimId,
+    claimNumber,
+    kind: correction.kind,
+    kindLabel: CORRECTION_KIND_LABELS[correction.kind] ?? correction.kind,
+    date,
+    dateLabel: date ? formatDate(date) : '',
+    text: correction.text.trim(),
+  };
+}
+
+/**
+ * "Reviewed by Ola Nordmann on 24 October 2024". An approval from before reviewers were recorded
+ * says only what is known: "Approved on 24 October 2024 (reviewer not recorded)".
+ */
+export function reviewText(review: ReportReview): string {
+  if (review.by)
+    return review.dateLabel ? `Reviewed by ${review.by} on ${review.dateLabel}` : `Reviewed by ${review.by}`;
+  return review.dateLabel
+    ? `Approved on ${review.dateLabel} (reviewer not recorded)`
+    : 'Approved (reviewer and date not recorded)';
+}
+
+/**
+ * The cover's list of reviewers: "Reviewers: Kari Lie and Ola Nordmann", with the approvals that
+ * record no reviewer counted; null when the report has no approved claim.
+ */
+export function reviewersText(model: ReportModel): string | null {
+  const names = model.reviewers;
+  const unrecorded = model.unrecordedReviewerCount;
+  if (names.length === 0 && unrecorded === 0) return null;
+  const earlier = `${unrecorded} ${unrecorded === 1 ? 'approval' : 'approvals'} from before reviewers were recorded`;
+  if (names.length === 0) return `Reviewers: not recorded (${earlier})`;
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  return `Reviewers: ${list}${unrecorded > 0 ? `; ${earlier}` : ''}`;
+}
+
+/** "Correction — 24 October 2024: text", as printed under a claim. */
+export function correctionText(correction: ReportCorrection): string {
+  const head = correction.dateLabel
+    ? `${correction.kindLabel} — ${correction.dateLabel}`
+    : correction.kindLabel;
+  return correction.text ? `${head}: ${correction.text}` : head;
 }
 
 /**

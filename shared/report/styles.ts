@@ -120,6 +120,7 @@ h1:lang(ko), h2:lang(ko), h3:lang(ko), .context:lang(ko) { font-family: ${KOREAN
 .byline { font-size: 9.5pt; color: var(--muted); margin-bottom: 12pt; }
 .byline span + span::before { content: "·"; margin: 0 .5em; color: var(--faint); }
 .standfirst { font-family: var(--serif); font-size: 12pt; line-height: 1.5; color: #2b3138; max-width: 150mm; }
+.reviewers { font-size: 9pt; color: var(--muted); margin: -6pt 0 12pt; }
 .tally { display: flex; flex-wrap: wrap; gap: 6pt 14pt; margin: 14pt 0 0; padding: 9pt 0; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); font-size: 9pt; }
 .tally .total { font-weight: 700; }
 .tally-item { display: inline-flex; align-items: center; gap: 5pt; }
@@ -178,6 +179,11 @@ td.status-cell { width: 1%; white-space: nowrap; }
 .verdict-box { margin: 0 0 10pt; padding: 6pt 10pt 7pt; border-inline-start: 4pt solid var(--verdict, var(--rule)); background: var(--tint); break-inside: avoid; page-break-inside: avoid; font-size: 9pt; color: #39414b; }
 .verdict-box .verdict-name { font-family: var(--serif); font-weight: 700; font-size: 11.5pt; color: var(--ink); margin-inline-end: 7pt; }
 h4 { font-family: var(--sans); font-size: 7.5pt; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); margin: 10pt 0 4pt; }
+.claim-meta .reviewed { color: #1a7f37; }
+.claim-meta .reviewed b { color: inherit; }
+.claim-corrections { margin: 0 0 10pt; padding: 5pt 10pt; border: 1px solid #e8c77a; border-inline-start: 4pt solid #c69214; background: #fff8e6; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
+.claim-corrections .correction { margin: 0 0 3pt; }
+.claim-corrections .correction:last-child { margin-bottom: 0; }
 .rationale { overflow-wrap: anywhere; }
 .rationale p { line-height: 1.55; }
 a.ref, span.ref { font-size: .8em; vertical-align: .35em; line-height: 0; color: var(--accent); text-decoration: none; font-weight: 600; }
@@ -187,6 +193,13 @@ a.ref, span.ref { font-size: .8em; vertical-align: .35em; line-height: 0; color:
 .sources .src-title { font-weight: 600; }
 .sources .sep { color: var(--faint); margin: 0 .25em; }
 .no-sources { font-size: 9pt; color: var(--muted); font-style: italic; }
+
+/* Corrections and updates */
+.correction-log { margin: 0; padding-inline-start: 0; list-style: none; font-size: 9pt; }
+.correction-log li { margin: 0 0 7pt; padding: 0 0 6pt; border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
+.correction-log .claim-link { font-weight: 700; color: var(--ink); text-decoration: none; }
+.correction-log .sep { color: var(--faint); margin: 0 .25em; }
+.correction-log p { margin: 2pt 0 0; color: #39414b; }
 
 /* End matter */
 .endmatter { margin-top: 26pt; }

@@ -8,6 +8,8 @@ import { openLibraryApi, type Library } from '../../../main/library';
 import { exportReportToFile, renderReport } from '../../../main/reports/exportReport';
 import { loadProjectData } from '../../../main/api/projectQueries';
 import { updateClaim } from '../../../main/repositories/claims';
+import { createRepoContext } from '../../../main/repositories/context';
+import { addTeamNote } from '../../../main/repositories/editorial';
 import type { FileDialogs } from '../../../main/services/dialogs';
 import type { PdfOptions, PdfPrinter } from '../../../main/services/pdfPrinter';
 import { assertInert, EVIL } from '../shared/reportSample';
@@ -61,7 +63,8 @@ describe('exportReportToFile', () => {
         filePath: path.join(out, `report.${format}`),
         now: NOW,
       });
-      expect(written.claimCount).toBe(6);
+      // ClaimReview publishes only the approved claims with a verdict.
+      expect(written.claimCount).toBe(format === 'jsonld' ? 4 : 6);
       expect(fs.statSync(written.path).size).toBeGreaterThan(10);
     }
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
@@ -76,12 +79,52 @@ describe('exportReportToFile', () => {
     expect(jobs[0]!.options).toEqual({ pageSize: 'A4', footerTitle: 'Peskov on North Korean troops' });
 
     const reviews = JSON.parse(fs.readFileSync(path.join(out, 'report.jsonld'), 'utf8')) as ClaimReview[];
-    expect(ClaimReviewList.parse(reviews)).toHaveLength(6);
+    expect(ClaimReviewList.parse(reviews).map((review) => review.url)).toEqual(
+      [1, 3, 4, 6].map((n) => `https://factdesk.example/reports/peskov-dprk#claim-${n}`),
+    );
     expect(fs.readFileSync(path.join(out, 'report.csv')).subarray(0, 3)).toEqual(
       Buffer.from([0xef, 0xbb, 0xbf]),
     );
-    expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('### 6. press allegations');
+    expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('### Claim 6: press allegations');
     expect(leftovers(out)).toEqual([]);
+  });
+
+  it('prints who approved each claim, the correction notes, and never team notes or assignees', async () => {
+    const data = loadProjectData(lib.ctx, projectId);
+    const NOTE = 'Private-note-c41d: the source asked not to be named';
+    const ASSIGNEE = 'Assigned-person-9b27';
+    const NOTE_AUTHOR = 'Notewriter-77ab';
+    const teammate = createRepoContext(lib.db, { author: () => NOTE_AUTHOR });
+    for (const claim of data.claims) {
+      addTeamNote(teammate, claim.id, NOTE);
+      updateClaim(lib.ctx, claim.id, { assignee: ASSIGNEE });
+    }
+    const after = loadProjectData(lib.ctx, projectId);
+    expect(after.teamNotes).toHaveLength(6);
+    // Stable numbers from the library: marked in the order of the specs.
+    expect(after.claims.map((claim) => claim.number).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const { printer, jobs } = recordingPrinter();
+    const outputs: Record<string, string> = {};
+    for (const format of ['html', 'md', 'csv', 'jsonld', 'pdf'] as const)
+      outputs[format] = (await renderReport(after, SAMPLE_SETTINGS, {}, format, printer, NOW)).bytes.toString(
+        'utf8',
+      );
+    outputs['pdf'] = jobs[0]!.html;
+    for (const [format, text] of Object.entries(outputs)) {
+      expect(text.includes('Private-note-c41d'), `team note in ${format}`).toBe(false);
+      expect(text.includes(NOTE_AUTHOR), `note author in ${format}`).toBe(false);
+      expect(text.includes(ASSIGNEE), `assignee in ${format}`).toBe(false);
+    }
+    for (const format of ['html', 'pdf'] as const) {
+      expect(outputs[format]).toContain('Reviewed by <b dir="auto">Kari Lie</b> on');
+      expect(outputs[format]).toContain(
+        '<div class="reviewers" dir="auto">Reviewers: Kari Lie and Ola Nordmann</div>',
+      );
+      expect(outputs[format]).toContain('<h2>Corrections and updates</h2>');
+      expect(outputs[format]).toContain('It was 23 October.');
+    }
+    expect(outputs['md']).toMatch(/- Reviewed by Ola Nordmann on \d{1,2} \w+ \d{4}\n/);
+    expect(outputs['md']).toMatch(/\*\*Correction — \d{1,2} \w+ \d{4}:\*\* An earlier version/);
   });
 
   it('passes the page size and the title override to the printer', async () => {
@@ -177,14 +220,14 @@ describe('report channels', () => {
       title: 'Export report',
       defaultName: 'Peskov on North Korean troops report.csv',
     });
-    expect(result).toEqual({ path: path.join(dataDir, 'chosen.csv') });
+    expect(result).toMatchObject({ path: path.join(dataDir, 'chosen.csv') });
     // The four approved claims, one record each (a record starts with its number).
     expect(fs.readFileSync(result!.path, 'utf8').match(/\r\n"\d+",/g)).toHaveLength(4);
 
     nextSave = path.join(dataDir, 'report.pdf');
     expect(
       await api.call('reports.export', { projectId: id, format: 'pdf', options: { pageSize: 'Letter' } }),
-    ).toEqual({ path: nextSave });
+    ).toMatchObject({ path: nextSave });
     expect(jobs[0]!.options.pageSize).toBe('Letter');
   });
 
@@ -192,7 +235,7 @@ describe('report channels', () => {
     const id = createSampleProject(library.ctx!, 'Peskov', [TASS_ARTICLE]);
     nextSave = null;
     expect(await api.call('reports.export', { projectId: id, format: 'html' })).toBeNull();
-    expect(fs.readdirSync(dataDir).filter((name) => !name.startsWith('library.sqlite'))).toEqual([]);
+    expect(fs.readdirSync(dataDir).filter((name) => !/^library\.(sqlite|lock)/.test(name))).toEqual([]);
   });
 
   it('refuses a bad request, an unknown project and an unwritable place with a readable error', async () => {

@@ -104,7 +104,17 @@ describe.skipIf(skipReason !== '')('PDF report (Chromium print engine)', () => {
         expectNext(`VERDICT ${spec.verdict ?? 'Not yet rated'}`);
         for (const source of spec.sources) expectNext(source.title!);
       });
-      expect(text.indexOf('Methodology', cursor)).toBeGreaterThan(-1);
+      // Who reviewed: on the cover and under each approved claim; the correction notes under their
+      // claim and in their own section, after the claims.
+      expect(text).toContain('Reviewers: Kari Lie and Ola Nordmann');
+      expect(text.match(/Reviewed by (Ola Nordmann|Kari Lie) on \d{1,2} [A-Z][a-z]+ \d{4}/g)).toHaveLength(4);
+      expect(text).toMatch(
+        /Correction — \d{1,2} [A-Z][a-z]+ \d{4}: An earlier version said the Pentagon confirmed/,
+      );
+      const section = text.indexOf('Corrections and updates', cursor);
+      expect(section).toBeGreaterThan(-1);
+      expect(text.slice(section)).toMatch(/Claim 1 · Update — .*Claim 4 · Correction — /);
+      expect(text.indexOf('Methodology', section)).toBeGreaterThan(-1);
       expect(text).toContain('The verdict scale');
     },
     SLOW,
@@ -120,6 +130,7 @@ describe.skipIf(skipReason !== '')('PDF report (Chromium print engine)', () => {
           data.claims.push({
             ...claim,
             id: crypto.randomUUID(),
+            number: claim.number + (copy + 1) * base.claims.length,
             rationale: `${claim.rationale} ${'More detail. '.repeat(copy * 12)}`.trim(),
           });
       }
@@ -141,7 +152,7 @@ describe.skipIf(skipReason !== '')('PDF report (Chromium print engine)', () => {
         const body = lines.filter((line) => !/Page \d+ of \d+$/.test(line));
         const last = body[body.length - 1] ?? '';
         expect(last, `a page ends with “${last}”`).not.toMatch(
-          /^(CLAIM \d+\b.*|RATIONALE|SOURCES|VERDICT|The claims in detail|Summary of claims|Methodology|The verdict scale|# +CLAIM.*)$/,
+          /^(CLAIM \d+\b.*|RATIONALE|SOURCES|VERDICT|The claims in detail|Summary of claims|Corrections and updates|Methodology|The verdict scale|# +CLAIM.*)$/,
         );
       }
     },

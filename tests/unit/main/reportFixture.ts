@@ -10,13 +10,14 @@ import { createAnchor } from '../../../shared/anchoring';
 import type { Settings } from '../../../shared/domain';
 import { openLibrary, type Db } from '../../../main/db/open';
 import { createArticle } from '../../../main/repositories/articles';
-import { createClaim } from '../../../main/repositories/claims';
+import { createClaim, updateClaim } from '../../../main/repositories/claims';
 import { createRepoContext, type RepoContext } from '../../../main/repositories/context';
+import { addCorrection } from '../../../main/repositories/editorial';
 import { createProject } from '../../../main/repositories/projects';
 import { writeSettings } from '../../../main/repositories/settings';
 import { createSource } from '../../../main/repositories/sources';
 import { listVerdicts } from '../../../main/repositories/verdicts';
-import { readFixture, SAMPLE_SETTINGS, type ArticleSpec } from '../shared/reportSample';
+import { DEFAULT_REVIEWER, readFixture, SAMPLE_SETTINGS, type ArticleSpec } from '../shared/reportSample';
 
 export {
   AR_ARTICLE,
@@ -51,13 +52,21 @@ export function openTempLibrary(settings: Settings = SAMPLE_SETTINGS): TestLibra
   };
 }
 
-/** Creates a project with the articles and claims of the specs; answers its id. */
+/**
+ * Creates a project with the articles and claims of the specs; answers its id. Claims are marked
+ * (numbered in spec order), get their sources and correction notes, then their status: an approved
+ * one is approved by its reviewer (the approval seals the notes, so they come first). A reviewer
+ * of '' (approved before reviewers were recorded) cannot be made through the repositories: such a
+ * claim is approved by the default reviewer here.
+ */
 export function createSampleProject(
   ctx: RepoContext,
   title: string,
   specs: ArticleSpec[],
   description = '',
 ): string {
+  // Notes and approvals record who made them: these contexts act as that person.
+  const as = (author: string) => createRepoContext(ctx.db, { now: () => ctx.now(), author: () => author });
   const project = createProject(ctx, { title, description, scalePreset: 'generic' });
   const verdicts = listVerdicts(ctx, project.id);
   for (const spec of specs) {
@@ -80,10 +89,17 @@ export function createSampleProject(
           claimDate: claimSpec.claimDate,
           verdictId,
           rationale: claimSpec.rationale,
-          status: claimSpec.status,
+          claimantType: claimSpec.claimantType ?? '',
         },
       });
       for (const source of claimSpec.sources) createSource(ctx, claim.id, source);
+      for (const note of claimSpec.corrections ?? [])
+        addCorrection(as(SAMPLE_SETTINGS.authorName), claim.id, note.kind, note.text);
+      if (claimSpec.status === 'approved') {
+        updateClaim(as(claimSpec.reviewer || DEFAULT_REVIEWER), claim.id, { status: 'approved' });
+      } else if (claimSpec.status !== 'unchecked') {
+        updateClaim(ctx, claim.id, { status: claimSpec.status });
+      }
     }
   }
   return project.id;

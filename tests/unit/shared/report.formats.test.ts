@@ -78,6 +78,32 @@ describe('CSV', () => {
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
+  it('has these columns, in this order', () => {
+    expect(CSV_COLUMNS).toEqual([
+      'Number',
+      'Claim',
+      'Claimant',
+      'Claim date',
+      'Verdict',
+      'Rating value',
+      'Status',
+      'Reviewed by',
+      'Approved on',
+      'Rationale',
+      'Quote',
+      'Quote in context',
+      'Sources',
+      'Corrections and updates',
+      'Article title',
+      'Article outlet',
+      'Article author',
+      'Article URL',
+      'Article published',
+      'Report',
+      'Report date',
+    ]);
+  });
+
   it('round-trips through an RFC 4180 reader: a header and one row per claim, in reading order', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
@@ -98,6 +124,23 @@ describe('CSV', () => {
       for (const source of spec.sources) expect(byColumn(row, 'Sources')).toContain(source.title!);
       expect(byColumn(row, 'Article URL')).toBe(TASS_ARTICLE.meta.url);
     });
+    const claim = (n: number) => rows.find((row) => byColumn(row, 'Number') === String(n))!;
+    expect([byColumn(claim(1), 'Reviewed by'), byColumn(claim(1), 'Approved on')]).toEqual([
+      'Ola Nordmann',
+      '2024-10-24',
+    ]);
+    expect([byColumn(claim(3), 'Reviewed by'), byColumn(claim(3), 'Approved on')]).toEqual([
+      'Kari Lie',
+      '2024-10-24',
+    ]);
+    expect([byColumn(claim(2), 'Reviewed by'), byColumn(claim(2), 'Approved on')]).toEqual(['', '']);
+    expect(byColumn(claim(4), 'Corrections and updates')).toBe(
+      'Correction — 2024-10-24: An earlier version said the Pentagon confirmed the deployment on 22 October. It was 23 October.',
+    );
+    expect(byColumn(claim(1), 'Corrections and updates')).toBe(
+      'Update — 2024-10-23: Added the NIS briefing to the National Assembly as a source.',
+    );
+    expect(byColumn(claim(2), 'Corrections and updates')).toBe('');
     const rutte = rows.find((row) => byColumn(row, 'Claimant') === 'NATO Secretary General Mark Rutte')!;
     expect(byColumn(rutte, 'Rating value')).toBe('');
     expect(
@@ -200,12 +243,12 @@ describe('Markdown', () => {
     expect(md).toContain('| Misleading | Accurate facts used to give a false impression. | — |');
     let cursor = md.indexOf('## The claims in detail');
     for (const heading of [
-      '### 1. Cooperation between Russia',
-      '### 2. the Pentagon says',
-      '### 3. The allegation',
-      '### 4. US Defense Secretary',
-      '### 5. Mark Rutte called',
-      '### 6. press allegations',
+      '### Claim 1: Cooperation between Russia',
+      '### Claim 2: the Pentagon says',
+      '### Claim 3: The allegation',
+      '### Claim 4: US Defense Secretary',
+      '### Claim 5: Mark Rutte called',
+      '### Claim 6: press allegations',
     ]) {
       const found = md.indexOf(heading, cursor);
       expect(found, heading).toBeGreaterThan(cursor);
@@ -245,9 +288,13 @@ describe('ClaimReview JSON-LD', () => {
   const json = renderClaimReviewJsonLd(data, SAMPLE_SETTINGS, {}, NOW);
   const reviews = JSON.parse(json) as ClaimReview[];
 
-  it('is one ClaimReview per claim that passes the schema', () => {
+  it('is one ClaimReview per approved claim with a verdict, and passes the schema', () => {
     expect(ClaimReviewList.safeParse(reviews).success).toBe(true);
-    expect(reviews).toHaveLength(6);
+    // Claims 2 (in review) and 5 (researching, not yet rated) are not published.
+    expect(reviews.map((review) => review.url)).toEqual(
+      [1, 3, 4, 6].map((n) => `https://factdesk.example/reports/peskov-dprk#claim-${n}`),
+    );
+    for (const review of reviews) expect(review.creativeWorkStatus).toBe('Published');
   });
 
   it('fills the fields Google reads', () => {
@@ -288,9 +335,7 @@ describe('ClaimReview JSON-LD', () => {
       bestRating: 5,
       worstRating: 1,
     });
-    const unrated = reviews.find((review) => review.reviewRating.alternateName === 'Not yet rated')!;
-    expect(unrated.reviewRating.ratingValue).toBeUndefined();
-    expect(unrated.creativeWorkStatus).toBe('Draft');
+    expect(reviews.some((review) => review.reviewRating.alternateName === 'Not yet rated')).toBe(false);
   });
 
   it('cuts claimReviewed at a word boundary within 75 characters, with an ellipsis; the full text stays in the claim', () => {
@@ -310,17 +355,30 @@ describe('ClaimReview JSON-LD', () => {
     expect(emoji.endsWith('😀…')).toBe(true);
   });
 
-  it('tells a person from an organisation, and leaves url out when no report address is set', () => {
-    expect(claimantThing('Pentagon')).toEqual({ '@type': 'Organization', name: 'Pentagon' });
-    expect(claimantThing('Ministry of Defence')).toEqual({
+  it('types the claimant as the editor chose (a Person when not chosen), and leaves url out when no report address is set', () => {
+    expect(claimantThing('Pentagon', 'Organization')).toEqual({ '@type': 'Organization', name: 'Pentagon' });
+    expect(claimantThing('Ministry of  Defence ', 'Organization')).toEqual({
       '@type': 'Organization',
       name: 'Ministry of Defence',
     });
-    expect(claimantThing('NATO Secretary General Mark Rutte')).toEqual({
+    expect(claimantThing('NATO Secretary General Mark Rutte', 'Person')).toEqual({
       '@type': 'Person',
       name: 'NATO Secretary General Mark Rutte',
     });
-    expect(claimantThing('')).toBeUndefined();
+    // No guessing from the name: an institution's name without a chosen type is still a Person.
+    expect(claimantThing('Ministry of Defence', '')).toEqual({
+      '@type': 'Person',
+      name: 'Ministry of Defence',
+    });
+    expect(claimantThing('', 'Organization')).toBeUndefined();
+    const authors = reviews.map((review) => review.itemReviewed.author);
+    expect(authors).toEqual([
+      { '@type': 'Person', name: 'Dmitry Peskov, Kremlin spokesman' },
+      { '@type': 'Organization', name: 'TASS' },
+      { '@type': 'Organization', name: 'TASS' },
+      // Claim 6 has no claimant type chosen.
+      { '@type': 'Person', name: 'Dmitry Peskov, Kremlin spokesman' },
+    ]);
     const bare = JSON.parse(
       renderClaimReviewJsonLd(data, { ...SAMPLE_SETTINGS, reportBaseUrl: '', organisationName: '' }, {}, NOW),
     ) as ClaimReview[];

@@ -8,7 +8,10 @@ import type {
   Article,
   ArticleMeta,
   Claim,
+  ClaimantType,
   ClaimStatus,
+  Correction,
+  CorrectionKind,
   ProjectData,
   Settings,
   Source,
@@ -35,7 +38,19 @@ export interface ClaimSpec {
   status: ClaimStatus;
   rationale: string;
   sources: Partial<SourceFields>[];
+  /** schema.org type of the claimant for ClaimReview; '' (not chosen) when left out. */
+  claimantType?: ClaimantType;
+  /** Who approved an approved claim (default DEFAULT_REVIEWER); '' = approved before reviewers were recorded. */
+  reviewer?: string;
+  /** When it was approved (default APPROVED_AT). */
+  approvedAt?: string;
+  /** Correction and update notes on the claim (published under it and in the corrections section). */
+  corrections?: { kind: CorrectionKind; text: string; createdAt: string }[];
 }
+
+export const DEFAULT_REVIEWER = 'Ola Nordmann';
+/** Noon UTC: the same calendar day wherever the tests run. */
+export const APPROVED_AT = '2024-10-24T12:00:00.000Z';
 
 export interface ArticleSpec {
   file: string;
@@ -58,9 +73,18 @@ export const TASS_ARTICLE: ArticleSpec = {
     {
       quote: 'Cooperation between Russia and North Korea is not directed against other countries',
       claimant: 'Dmitry Peskov, Kremlin spokesman',
+      claimantType: 'Person',
       claimDate: '2024-10-21',
       verdict: 'Misleading',
       status: 'approved',
+      reviewer: 'Ola Nordmann',
+      corrections: [
+        {
+          kind: 'update',
+          text: 'Added the NIS briefing to the National Assembly as a source.',
+          createdAt: '2024-10-23T12:00:00.000Z',
+        },
+      ],
       rationale:
         'The June 2024 treaty between Moscow and Pyongyang includes a mutual-defence clause [1]. Western and South Korean officials describe the cooperation as aimed at the war in Ukraine [2].\n\nThe statement is a characterisation, but it leaves out the treaty’s military provisions.',
       sources: [
@@ -83,6 +107,7 @@ export const TASS_ARTICLE: ArticleSpec = {
     {
       quote: 'the Pentagon says they have no confirmation of such statements',
       claimant: 'Dmitry Peskov, Kremlin spokesman',
+      claimantType: 'Person',
       claimDate: '2024-10-21',
       verdict: 'Mostly true',
       status: 'in_review',
@@ -109,9 +134,11 @@ export const TASS_ARTICLE: ArticleSpec = {
       quote:
         'The allegation that North Korean servicemen may have been sent to Ukraine was made by South Korean Defense Minister Kim Yong-hyun',
       claimant: 'TASS',
+      claimantType: 'Organization',
       claimDate: '2024-10-21',
       verdict: 'True',
       status: 'approved',
+      reviewer: 'Kari Lie',
       rationale:
         'Kim Yong-hyun told parliament on 8 October that North Korean troops were likely to be deployed [1].',
       sources: [
@@ -127,9 +154,18 @@ export const TASS_ARTICLE: ArticleSpec = {
     {
       quote: 'US Defense Secretary Lloyd Austin admitted that he could not confirm the Ukrainian versions',
       claimant: 'TASS',
+      claimantType: 'Organization',
       claimDate: '2024-10-19',
       verdict: 'Half true',
       status: 'approved',
+      reviewer: 'Ola Nordmann',
+      corrections: [
+        {
+          kind: 'correction',
+          text: 'An earlier version said the Pentagon confirmed the deployment on 22 October. It was 23 October.',
+          createdAt: '2024-10-24T10:00:00.000Z',
+        },
+      ],
       rationale:
         'Austin said on 19 October he could not confirm the reports [1]; by 23 October the Pentagon confirmed troops were in Russia [2], so the framing is out of date.',
       sources: [
@@ -166,6 +202,7 @@ export const TASS_ARTICLE: ArticleSpec = {
       claimDate: '2024-10-10',
       verdict: 'False',
       status: 'approved',
+      reviewer: 'Kari Lie',
       rationale:
         'South Korean, Ukrainian and US intelligence [1] [2] and later Russian statements confirmed the deployment.',
       sources: [
@@ -412,6 +449,7 @@ export function buildProjectData(title: string, specs: ArticleSpec[], descriptio
   const articles: Article[] = [];
   const claims: Claim[] = [];
   const sources: Source[] = [];
+  const corrections: Correction[] = [];
   for (const spec of specs) {
     const text = readFixture(spec.file);
     const article: Article = {
@@ -433,8 +471,15 @@ export function buildProjectData(title: string, specs: ArticleSpec[], descriptio
         anchor: anchorFor(text, claimSpec.quote),
         anchorState: 'anchored',
         quoteChangedFrom: '',
-        approval: { by: '', at: '', seal: '' },
-        claimantType: '',
+        approval:
+          claimSpec.status === 'approved'
+            ? {
+                by: claimSpec.reviewer ?? DEFAULT_REVIEWER,
+                at: claimSpec.approvedAt ?? APPROVED_AT,
+                seal: 'a'.repeat(64),
+              }
+            : { by: '', at: '', seal: '' },
+        claimantType: claimSpec.claimantType ?? '',
         assignee: '',
         statement: claimSpec.statement ?? claimSpec.quote,
         claimant: claimSpec.claimant,
@@ -449,6 +494,8 @@ export function buildProjectData(title: string, specs: ArticleSpec[], descriptio
         createdAt: stamp(),
         updatedAt: stamp(),
       });
+      for (const note of claimSpec.corrections ?? [])
+        corrections.push({ ...note, id: randomUUID(), projectId, claimId, author: 'Maria Jensen' });
       claimSpec.sources.forEach((fields, position) => {
         sources.push({
           url: '',
@@ -472,13 +519,21 @@ export function buildProjectData(title: string, specs: ArticleSpec[], descriptio
   // Claims come out of the database grouped by article, not in reading order: shuffle them the same way.
   claims.reverse();
   return {
-    project: { id: projectId, title, description, nextClaimNumber: claims.length + 1, secondPairOfEyes: false, createdAt, updatedAt: stamp() },
+    project: {
+      id: projectId,
+      title,
+      description,
+      nextClaimNumber: claims.length + 1,
+      secondPairOfEyes: false,
+      createdAt,
+      updatedAt: stamp(),
+    },
     verdicts,
     articles,
     claims,
     sources,
     teamNotes: [],
-    corrections: [],
+    corrections,
     publications: [],
   };
 }
@@ -506,8 +561,11 @@ export function evilProject(): ProjectData {
       url: 'javascript:alert(3)',
       language: 'en" onload="alert(4)',
     });
-  for (const claim of data.claims)
+  for (const claim of data.claims) {
     Object.assign(claim, { statement: EVIL, claimant: EVIL, rationale: `${EVIL} [1]` });
+    if (claim.status === 'approved') claim.approval = { ...claim.approval, by: EVIL };
+  }
+  for (const correction of data.corrections) correction.text = EVIL;
   for (const source of data.sources)
     Object.assign(source, {
       title: EVIL,

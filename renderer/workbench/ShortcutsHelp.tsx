@@ -7,7 +7,7 @@ export const SHORTCUTS: [string[], string][] = [
   [['J'], 'Next claim'],
   [['K'], 'Previous claim'],
   [['M'], 'Mark the selected text as a claim (or attach it, when re-anchoring)'],
-  [['1', '…', '9'], 'Set the verdict by its place on the scale'],
+  [['1', '…', '9'], 'Set the verdict by its place on the scale (an approved claim goes back to review)'],
   [['0'], 'Set the verdict to “Not yet rated”'],
   [['E'], 'Edit the selected claim (focus its claimant)'],
   [['/'], 'Filter the claims'],
@@ -24,7 +24,11 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
     <Modal title="Keyboard shortcuts" onClose={onClose}>
       <p className="muted">
         In the article, move the caret with the arrow keys and select with Shift (and {mod} for whole words).
-        Shortcuts do nothing while you type in a field.
+      </p>
+      <p className="muted">
+        The single keys below act only while the article text or the claims list has focus: never in the claim
+        editor, a dialog or a field, and never when a key is held down. A verdict set by a number says what it
+        changed, with Undo.
       </p>
       <table className="shortcuts">
         <tbody>

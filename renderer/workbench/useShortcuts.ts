@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
+import { ARTICLE_BODY_ATTRIBUTE, decideShortcut, modalOpen, type ShortcutDecision } from './shortcutScope';
 
-/** The reading view's text body: keys there are commands, since it cannot be typed into. */
-export const ARTICLE_BODY_ATTRIBUTE = 'data-wb-article';
+export { ARTICLE_BODY_ATTRIBUTE, modalOpen } from './shortcutScope';
 
 /** True when keys typed at `target` are text (a field, a select's type-ahead, an editable element). */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -15,23 +15,28 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable;
 }
 
-/** A modal dialog is open: the page behind it takes no shortcuts. */
-export function modalOpen(): boolean {
-  return document.querySelector('dialog[open]') !== null;
-}
-
 export type ShortcutMap = Record<string, (event: KeyboardEvent) => void>;
 
+/** A shortcut key that was not acted on, and why (see shortcutScope.ts). */
+export type RefusedShortcut = (event: KeyboardEvent, decision: Extract<ShortcutDecision, { allowed: false }>) => void;
+
 /**
- * Single-key shortcuts of the workbench (J, K, M, 1–9, /, ?, Delete, Escape), never while typing in
- * a field or with a modal open. Keys are matched by `event.key`; handlers may be replaced freely.
+ * Single-key shortcuts of the workbench (J, K, M, 0–9, E, /, ?, Delete, Escape). They act only while
+ * focus is in the article or the claims list, never in the claim editor, a dialog or a field, and
+ * never on a key held down (`decideShortcut`). Keys are matched by `event.key`; handlers may be
+ * replaced freely. `onRefused` hears of a shortcut key that was not acted on.
  */
-export function useShortcuts(map: ShortcutMap, enabled = true): void {
+export function useShortcuts(map: ShortcutMap, enabled = true, onRefused?: RefusedShortcut): void {
   // Reads the map of the latest render when a key arrives, without subscribing again.
   const runShortcut = useEffectEvent((event: KeyboardEvent) => {
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     const handler = map[key] ?? (event.key === '?' ? map['?'] : undefined);
     if (!handler) return;
+    const decision = decideShortcut({ target: event.target, repeat: event.repeat, dialogOpen: modalOpen() });
+    if (!decision.allowed) {
+      onRefused?.(event, decision);
+      return;
+    }
     event.preventDefault();
     handler(event);
   });
@@ -40,7 +45,6 @@ export function useShortcuts(map: ShortcutMap, enabled = true): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing)
         return;
-      if (isTypingTarget(event.target) || modalOpen()) return;
       runShortcut(event);
     };
     document.addEventListener('keydown', onKeyDown);

@@ -1,5 +1,6 @@
 import { createHandlers } from './api/handlers';
 import { createRegistry, type ApiRegistry, type RegistryOptions } from './api/registry';
+import { acquireLibraryLock, type LibraryLock } from './db/libraryLock';
 import { openLibrary, type Db } from './db/open';
 import type { AppError} from './errors';
 import { toAppError } from './errors';
@@ -34,11 +35,18 @@ export interface LibraryOptions extends RegistryOptions {
 /**
  * Opens the library in dataDir and builds the API over it. A library that cannot be opened still
  * yields a registry, one that answers every call with the reason, so the window can show it.
+ * The library folder is locked first (`main/db/libraryLock.ts`): a library that another window or
+ * program has open is one of the reasons; close() releases the lock.
  */
 export function openLibraryApi(options: LibraryOptions): Library {
   const filePath = libraryPath(options.dataDir);
+  let lock: LibraryLock | null = null;
+  let db: Db | null = null;
   try {
+    lock = acquireLibraryLock(options.dataDir);
     const opened = openLibrary(filePath, { nativeBinding: options.nativeBinding });
+    db = opened.db;
+    const heldLock = lock;
     const ctx = createRepoContext(opened.db);
     const handlers = createHandlers({
       ctx,
@@ -55,9 +63,17 @@ export function openLibraryApi(options: LibraryOptions): Library {
       openError: null,
       ctx,
       db: opened.db,
-      close: () => opened.db.close(),
+      close: () => {
+        try {
+          if (opened.db.open) opened.db.close();
+        } finally {
+          heldLock.release();
+        }
+      },
     };
   } catch (error) {
+    if (db?.open) db.close();
+    lock?.release();
     const openError = toAppError(error);
     return {
       registry: {

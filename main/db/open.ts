@@ -10,6 +10,8 @@ export type Db = Database.Database;
 /** "FCWB" — written by migration 1, so a stranger's SQLite file is not mistaken for a library. */
 export const APPLICATION_ID = 1178823499;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** How long a connection waits for another one's write lock before answering "busy". */
+export const BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenedLibrary {
   db: Db;
@@ -18,62 +20,190 @@ export interface OpenedLibrary {
   schemaVersion: number;
 }
 
+export interface OpenLibraryOptions {
+  /** The Electron build of better-sqlite3 (the app); tests and the harness use Node's. */
+  nativeBinding?: string | undefined;
+  /**
+   * Open for reading only (commands that only read, such as the report CLI): nothing is written,
+   * not even the WAL switch or a migration, so it works while the app has the library open.
+   */
+  readOnly?: boolean;
+}
+
 /**
  * Opens (or creates) the library database. A file that is not ours, damaged, or from a newer
- * version of the app is refused before anything is written to it.
+ * version of the app is refused before anything is written to it: it is first looked at through
+ * its header and a read-only connection, and only a library of ours (or an empty file) is then
+ * opened for writing.
  */
-export function openLibrary(filePath: string, options: { nativeBinding?: string | undefined } = {}): OpenedLibrary {
-  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+export function openLibrary(filePath: string, options: OpenLibraryOptions = {}): OpenedLibrary {
   const exists = fs.existsSync(filePath) && fs.statSync(filePath).size > 0;
-  if (exists) checkHeader(filePath);
-  const readOnly = exists && !isWritable(filePath);
+  if (!exists && options.readOnly) {
+    throw new AppError('not_found', `There is no library at ${filePath}.`);
+  }
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (exists) inspectExistingFile(filePath, binding);
+  else fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const readOnly = options.readOnly === true || (exists && !isWritable(filePath));
 
   let db: Db;
   try {
     // nativeBinding: inside Electron, the copy of better-sqlite3 built for Electron's ABI.
-    db = new Database(filePath, { readonly: readOnly, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    // timeout: busy_timeout from the first statement on, the WAL switch and migrations included.
+    db = new Database(filePath, {
+      readonly: readOnly,
+      fileMustExist: exists,
+      timeout: BUSY_TIMEOUT_MS,
+      ...binding,
+    });
   } catch (error) {
     throw describeOpenError(filePath, error);
   }
   try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Checked again on this connection (before any pragma that writes), in case the file changed
+    // since it was inspected; the schema itself was looked at there.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError(
-        'database_too_new',
-        `This library (${filePath}) was saved by a newer version of Factcheck Workbench (data version ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Update the app to open it. The file was not changed.`,
-      );
-    }
     const applicationId = db.pragma('application_id', { simple: true }) as number;
-    if (version > 0 && applicationId !== APPLICATION_ID) {
-      throw new AppError('database_corrupt', `${filePath} is a database of another program, not a Factcheck library. It was not changed.`);
-    }
+    judge(filePath, { applicationId, userVersion: version, hasSchema: false });
     if (!readOnly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     if (!readOnly) migrate(db);
     else if (version < LATEST_SCHEMA_VERSION) {
-      throw new AppError('storage_read_only', `The library ${filePath} is read-only and needs an upgrade this app cannot write. Make it writable and open it again.`);
+      throw options.readOnly
+        ? new AppError(
+            'storage_read_only',
+            `The library ${filePath} was saved by an older version of Factcheck Workbench (data version ${version}) and must be upgraded before it can be read here. Open it once in the app, then try again.`,
+          )
+        : new AppError(
+            'storage_read_only',
+            `The library ${filePath} is read-only and needs an upgrade this app cannot write. Make it writable and open it again.`,
+          );
     }
-    return { db, path: filePath, readOnly, schemaVersion: db.pragma('user_version', { simple: true }) as number };
+    return {
+      db,
+      path: filePath,
+      readOnly,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    };
   } catch (error) {
     db.close();
     throw describeOpenError(filePath, error);
   }
 }
 
-function checkHeader(filePath: string): void {
+interface FileFacts {
+  applicationId: number;
+  userVersion: number;
+  /** Anything in the schema (tables, indexes, views, triggers) besides SQLite's own. */
+  hasSchema: boolean;
+}
+
+/**
+ * Decides, without writing a byte, whether an existing file may be opened as the library: ours
+ * (and not from a newer app) or an empty SQLite database. Anything else throws.
+ *
+ * Where nothing waits in a `-wal` file, the main file's 100-byte header is the whole truth and is
+ * read directly: a file of another program with a foreign application_id is refused without ever
+ * being opened by SQLite, and a WAL-mode file is judged from its header alone (a read-only SQLite
+ * connection would leave `-wal` and `-shm` files beside it). Otherwise a read-only connection reads
+ * user_version, application_id and the schema; it changes nothing in a rollback-journal file.
+ */
+function inspectExistingFile(filePath: string, binding: { nativeBinding?: string }): void {
+  const header = readHeader(filePath);
+  const walPending = fileSize(`${filePath}-wal`) > 0;
+  if (!walPending) {
+    const { applicationId, userVersion } = header;
+    // The cheap refusals first: a foreign id, or a version without our id, is never ours.
+    judge(filePath, { applicationId, userVersion, hasSchema: false });
+    if (header.walMode) {
+      judge(filePath, { applicationId, userVersion, hasSchema: header.schemaPageHasCells });
+      return;
+    }
+  }
+  let probe: Db | null = null;
+  try {
+    probe = new Database(filePath, { readonly: true, fileMustExist: true, ...binding });
+    const facts: FileFacts = {
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+      hasSchema:
+        probe
+          .prepare(`SELECT 1 FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' LIMIT 1`)
+          .get() !== undefined,
+    };
+    probe.close();
+    probe = null;
+    judge(filePath, facts);
+  } catch (error) {
+    throw describeOpenError(filePath, error);
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Throws unless the facts describe a library of ours this app can open, or an empty database. */
+function judge(filePath: string, facts: FileFacts): void {
+  if (facts.applicationId === APPLICATION_ID) {
+    if (facts.userVersion > LATEST_SCHEMA_VERSION) {
+      throw new AppError(
+        'database_too_new',
+        `This library (${filePath}) was saved by a newer version of Factcheck Workbench (data version ${facts.userVersion}; this app knows up to ${LATEST_SCHEMA_VERSION}). Update the app to open it. The file was not changed.`,
+      );
+    }
+    return;
+  }
+  // Not our id: only an empty database (no id, no version, no tables) may become a library.
+  if (facts.applicationId !== 0 || facts.userVersion !== 0 || facts.hasSchema) {
+    throw new AppError(
+      'database_corrupt',
+      `${filePath} is a database of another program, not a Factcheck library. It was not changed. Move it aside or choose another folder for the library.`,
+    );
+  }
+}
+
+interface Header {
+  walMode: boolean;
+  userVersion: number;
+  applicationId: number;
+  /** Whether page 1 (the schema table) has any entries; true when it cannot tell. */
+  schemaPageHasCells: boolean;
+}
+
+/** The SQLite header (https://www.sqlite.org/fileformat.html#the_database_header) and page 1's b-tree header. */
+function readHeader(filePath: string): Header {
   const fd = fs.openSync(filePath, 'r');
   try {
-    const header = Buffer.alloc(16);
-    fs.readSync(fd, header, 0, 16, 0);
-    if (header.toString('latin1') !== SQLITE_HEADER) {
-      throw new AppError('database_corrupt', `The library file ${filePath} is damaged or is not a Factcheck library. It was left untouched; move it aside or restore a backup to continue.`);
+    const bytes = Buffer.alloc(108);
+    const read = fs.readSync(fd, bytes, 0, bytes.length, 0);
+    if (read < 100 || bytes.toString('latin1', 0, 16) !== SQLITE_HEADER) {
+      throw new AppError(
+        'database_corrupt',
+        `The library file ${filePath} is damaged or is not a Factcheck library. It was left untouched; move it aside or restore a backup to continue.`,
+      );
     }
+    const pageType = read >= 105 ? bytes[100] : undefined;
+    const cells = read >= 105 ? bytes.readUInt16BE(103) : undefined;
+    return {
+      walMode: bytes[18] === 2 || bytes[19] === 2,
+      userVersion: bytes.readInt32BE(60),
+      applicationId: bytes.readInt32BE(68),
+      // 13: a leaf table page, so the schema fits on page 1 and `cells` counts its entries.
+      schemaPageHasCells: !(pageType === 13 && cells === 0),
+    };
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+function fileSize(filePath: string): number {
+  try {
+    return fs.statSync(filePath).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -90,7 +220,10 @@ function isWritable(filePath: string): boolean {
 function describeOpenError(filePath: string, error: unknown): AppError {
   const appError = toAppError(error);
   if (appError.code === 'database_corrupt' && !appError.message.includes(filePath)) {
-    return new AppError('database_corrupt', `The library file ${filePath} is damaged. It was left untouched; move it aside or restore a backup to continue.`);
+    return new AppError(
+      'database_corrupt',
+      `The library file ${filePath} is damaged. It was left untouched; move it aside or restore a backup to continue.`,
+    );
   }
   return appError;
 }

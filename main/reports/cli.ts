@@ -210,7 +210,8 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
       ctx = createRepoContext(opened.db);
       projectId = applyImport(ctx, contents).projectId;
     } else {
-      const opened = openLibrary(libraryFile);
+      // Read-only: a report writes nothing to the library, so it works while the app has it open.
+      const opened = openLibrary(libraryFile, { readOnly: true });
       db = opened.db;
       ctx = createRepoContext(opened.db);
       projectId = findProjectId(ctx, args.project);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/transaction';
 
 /** What every repository function needs: the connection, a clock, an id source and the author. */
 export interface RepoContext {
@@ -11,7 +12,11 @@ export interface RepoContext {
   author(): string;
   /** Prepared statements are cached per SQL text: preparing costs more than running. */
   stmt(sql: string): Statement;
-  /** Runs fn in a transaction (or in the one already open). */
+  /**
+   * Runs fn in a transaction (or in the one already open). It begins IMMEDIATE (`writeTransaction`):
+   * the write lock is taken first, so another process writing to the same file makes this one wait
+   * (busy_timeout) instead of failing half-way with "busy".
+   */
   tx<T>(fn: () => T): T;
   /** True the first time `key` is seen in the current outermost transaction (or outside one). */
   firstInTransaction(key: string): boolean;
@@ -58,11 +63,11 @@ export function createRepoContext(
     tx: (fn) => {
       if (db.inTransaction) return fn();
       try {
-        return db.transaction(() => {
+        return writeTransaction(db, () => {
           const result = fn();
           runHooks();
           return result;
-        })();
+        });
       } finally {
         seenInTransaction.clear();
         hooks.clear();

@@ -6,6 +6,10 @@ import { ScaleEditor } from '../workbench/ScaleEditor';
 import { useUndoShortcuts } from '../workbench/useShortcuts';
 import { AddArticleForm } from './AddArticleForm';
 import { ProjectActions } from './ProjectActions';
+import { ProjectDetailsDialog } from './ProjectDetailsDialog';
+import { PublicationLog } from './PublicationLog';
+import { DialogButton } from './DialogButton';
+import './editorial.css';
 
 /** One project: its articles on the left, the open article (or the add-article form) beside. */
 export function ProjectView({ projectId, articleId }: { projectId: string; articleId: string | null }) {
@@ -47,7 +51,23 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
         <button type="button" className="button button-quiet" onClick={() => navigate({ kind: 'library' })}>
           ← All projects
         </button>
-        <h1 className="project-name">{project.title}</h1>
+        <div className="project-heading">
+          <h1 className="project-name">{project.title}</h1>
+          {(project.description || project.secondPairOfEyes) && (
+            <p className="project-description">
+              {project.secondPairOfEyes && (
+                <span className="pill" title="The approver must not be the last person who changed the verdict.">
+                  Second pair of eyes
+                </span>
+              )}
+              {project.description && (
+                <span className="project-description-text" dir="auto" title={project.description}>
+                  {project.description}
+                </span>
+              )}
+            </p>
+          )}
+        </div>
         <div className="project-tools">
           <button
             type="button"
@@ -72,6 +92,10 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
           <button type="button" className="button button-small" onClick={() => setScaleOpen(true)}>
             Verdict scale
           </button>
+          <DialogButton label="Project details">
+            {(close) => <ProjectDetailsDialog project={project} onClose={close} />}
+          </DialogButton>
+          <DialogButton label="Publications">{(close) => <PublicationLog onClose={close} />}</DialogButton>
         </div>
       </header>
       <div className="project-subbar">

@@ -1,17 +1,89 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Verdict } from '../../shared/domain';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Claim, Project, Publication, Verdict } from '../../shared/domain';
 import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ClaimSelection, type PageSize, type ReportFormat, type ReportOptionsInput } from '../../shared/report/options';
+import { selectClaims } from '../../shared/report/select';
 import { api } from '../api';
 import { Modal } from '../components/Modal';
+import { formatNames } from '../components/PublicationLog';
 import { useAppStore } from '../store';
+import '../components/editorial.css';
 import './reports.css';
 
 type SelectionKind = ClaimSelection['kind'];
 
+/** A file this dialog wrote, with the claim selection it was written with. */
+interface SessionExport {
+  exportId: string;
+  format: ReportFormat;
+  fileName: string;
+  selection: ClaimSelection;
+}
+
+/** editorial.markPublished takes at most this many files. */
+const MAX_PUBLISHED_FILES = 10;
+
+const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/** Every claim of the project (with its status), read article by article. */
+function useProjectClaims(projectId: string): { claims: Claim[] | null; error: string | null } {
+  const articleIds = useAppStore((state) =>
+    state.current?.project.id === projectId ? state.current.articles.map((article) => article.id).join(',') : null,
+  );
+  const [result, setResult] = useState<{ claims: Claim[] | null; error: string | null }>({ claims: null, error: null });
+  useEffect(() => {
+    if (articleIds === null) return;
+    let live = true;
+    const ids = articleIds ? articleIds.split(',') : [];
+    Promise.all(ids.map((id) => api.call('workbench.loadArticle', { id })))
+      .then((loaded) => live && setResult({ claims: loaded.flatMap((article) => article.claims), error: null }))
+      .catch(
+        (caught: unknown) =>
+          live &&
+          setResult({
+            claims: null,
+            error: `The claims’ statuses could not be read: ${caught instanceof Error ? caught.message : 'unknown error'}`,
+          }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [articleIds]);
+  return result;
+}
+
+/** Why "Mark as published" is off, or null when it may be used. */
+function publishBlocker(
+  exports: readonly SessionExport[],
+  claims: Claim[] | null,
+  loadError: string | null,
+  project: Project | null,
+  verdicts: Verdict[] | null,
+): string | null {
+  if (loadError) return loadError;
+  if (!claims || !project) return 'Checking the claims’ statuses…';
+  const data = { project, verdicts: verdicts ?? [], articles: [], claims, sources: [], teamNotes: [], corrections: [], publications: [] };
+  const included = new Map<string, Claim>();
+  for (const file of exports) for (const claim of selectClaims(data, file.selection)) included.set(claim.id, claim);
+  if (included.size === 0) return 'The exported report includes no claims, so there is nothing to publish.';
+  const open = [...included.values()].filter((claim) => claim.status !== 'approved').sort((a, b) => a.number - b.number);
+  if (open.length === 0) return null;
+  const names = open.slice(0, 8).map((claim) => `Claim ${claim.number}`);
+  const more = open.length > 8 ? ` and ${open.length - 8} more` : '';
+  return `Only a report whose every claim is approved can be marked as published. Not approved yet: ${names.join(', ')}${more}.`;
+}
+
 /** Choose formats, claims and page size; see the report as it will print; export each format. */
 export function ExportReportDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const verdicts = useAppStore((state) => (state.current?.project.id === projectId ? state.current.verdicts : null));
+  const project = useAppStore((state) => (state.current?.project.id === projectId ? state.current.project : null));
   const notify = useAppStore((state) => state.notify);
+  const markPublished = useAppStore((state) => state.markPublished);
+  const { claims, error: claimsError } = useProjectClaims(projectId);
+  const [exports, setExports] = useState<SessionExport[]>([]);
+  const [publishing, setPublishing] = useState(false);
+  const [published, setPublished] = useState<Publication | null>(null);
+  const [publishError, setPublishError] = useState<string | null>(null);
+  const reasonId = useId();
   const [formats, setFormats] = useState<ReportFormat[]>(['pdf']);
   const [kind, setKind] = useState<SelectionKind>('all');
   const [chosenVerdicts, setChosenVerdicts] = useState<(string | null)[]>([]);
@@ -55,21 +127,42 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
     }
     setExporting(true);
     setError(null);
+    setPublishError(null);
     const saved: string[] = [];
+    const selection = options.claims ?? { kind: 'all' };
     try {
       for (const format of formats) {
         const result = await api.call('reports.export', { projectId, options, format });
         if (!result) break; // The person cancelled the save dialog: stop asking for the rest.
         saved.push(result.path);
+        // Each file as it is written, so a later failure keeps the ones already saved.
+        const file = { exportId: result.exportId, format, fileName: fileNameOf(result.path), selection };
+        setExports((list) => [...list, file].slice(-MAX_PUBLISHED_FILES));
+        setPublished(null);
       }
       if (saved.length > 0) {
         notify('info', `Saved ${saved.length === 1 ? saved[0] : `${saved.length} files: ${saved.join(', ')}`}`);
-        onClose();
       }
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The report could not be exported.');
     } finally {
       setExporting(false);
+    }
+  };
+
+  const blocker = exports.length > 0 ? publishBlocker(exports, claims, claimsError, project, verdicts) : null;
+
+  const publish = async () => {
+    setPublishing(true);
+    setPublishError(null);
+    try {
+      const publication = await markPublished(exports.map((file) => file.exportId));
+      setPublished(publication);
+      setExports([]);
+    } catch (caught) {
+      setPublishError(caught instanceof Error ? caught.message : 'The report could not be marked as published.');
+    } finally {
+      setPublishing(false);
     }
   };
 
@@ -136,20 +229,64 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
             </p>
           )}
         </form>
-        <div className="report-preview">
-          {preview === null ? (
-            <p className="muted" aria-busy="true">
-              Preparing the preview…
-            </p>
-          ) : (
-            // No scripts, no same-origin: the report is data, shown as a document.
-            <iframe title="Report preview" sandbox="" srcDoc={preview} />
+        <div className="report-side">
+          {(exports.length > 0 || published) && (
+            <section className="publish-box" aria-label="Publication">
+              {exports.length > 0 && (
+                <>
+                  <h3>Exported in this session</h3>
+                  <ul>
+                    {exports.map((file) => (
+                      <li key={file.exportId}>
+                        {file.fileName} <span className="muted">({REPORT_FORMAT_INFO[file.format].name})</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="publish-row">
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      onClick={() => void publish()}
+                      disabled={blocker !== null || publishing}
+                      aria-describedby={reasonId}
+                    >
+                      {publishing ? 'Marking as published…' : 'Mark as published'}
+                    </button>
+                    <span id={reasonId} className="muted">
+                      {blocker ??
+                        'Records these files, their checksums and every claim they include in the project’s publication log.'}
+                    </span>
+                  </div>
+                </>
+              )}
+              {publishError && (
+                <p className="field-error" role="alert">
+                  {publishError}
+                </p>
+              )}
+              {published && (
+                <p className="publish-done" role="status">
+                  {`Marked as published on ${new Date(published.publishedAt).toLocaleString()} (${formatNames(published.formats)}).`}{' '}
+                  The project’s Publications list has the files and claims.
+                </p>
+              )}
+            </section>
           )}
+          <div className="report-preview">
+            {preview === null ? (
+              <p className="muted" aria-busy="true">
+                Preparing the preview…
+              </p>
+            ) : (
+              // No scripts, no same-origin: the report is data, shown as a document.
+              <iframe title="Report preview" sandbox="" srcDoc={preview} />
+            )}
+          </div>
         </div>
       </div>
       <div className="modal-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {exports.length > 0 || published ? 'Close' : 'Cancel'}
         </button>
         <button type="button" className="button button-primary" onClick={() => void exportAll()} disabled={exporting}>
           {exporting ? 'Exporting…' : 'Export'}

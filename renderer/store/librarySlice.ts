@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../shared/domain';
+import type { Project, ProjectSummary } from '../../shared/domain';
 import { api } from '../api';
 import type { SliceCreator } from './types';
 
@@ -9,6 +9,8 @@ export interface LibrarySlice {
   createProject(title: string): Promise<string>;
   renameProject(id: string, title: string): Promise<void>;
   deleteProject(id: string): Promise<void>;
+  /** Puts a project main just answered into the list (its counts stay as they were). */
+  applyProjectToList(project: Project): void;
 }
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
@@ -35,5 +37,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
     await api.call('projects.delete', { id });
     if (get().current?.project.id === id) set({ current: null });
     await get().loadProjects();
+  },
+  applyProjectToList(project) {
+    set((state) => ({
+      projects: state.projects.map((summary) => (summary.id === project.id ? { ...summary, ...project } : summary)),
+    }));
   },
 });

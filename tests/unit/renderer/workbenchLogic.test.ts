@@ -169,7 +169,7 @@ describe('history lines', () => {
         }),
         label,
       ),
-    ).toEqual(['Verdict: Not yet rated → False', 'Status: Unchecked → In review', 'Rationale edited']);
+    ).toEqual(['Verdict: Not yet rated → False', 'Status: Unchecked → In review', 'Rationale: empty → “x”']);
     expect(
       describeChange(
         change('source', 'create', { claimId: { after: ID(3) }, title: { after: 'NATO' } }),

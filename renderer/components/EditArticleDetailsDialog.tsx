@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ArticleMeta, type Article } from '../../shared/domain';
+import { isNotInFuture } from '../../shared/domain/calendar';
+import { ApiCallError } from '../api';
+import { useAppStore } from '../store';
+import { TextField } from './AddArticleForm';
+import { ARTICLE_LANGUAGES } from './articleLanguages';
+import { Modal } from './Modal';
+import './editorial.css';
+
+type Field = keyof ArticleMeta;
+type Errors = Partial<Record<Field | 'form', string>>;
+const FIELDS: readonly Field[] = ['title', 'outlet', 'author', 'url', 'publishedDate', 'language', 'direction'];
+
+const metaOf = (article: Article): ArticleMeta => ({
+  title: article.title,
+  outlet: article.outlet,
+  author: article.author,
+  url: article.url,
+  publishedDate: article.publishedDate,
+  language: article.language,
+  direction: article.direction,
+});
+
+/** The first problem with each field, as the library would report it, before anything is sent. */
+function check(draft: ArticleMeta): { meta: ArticleMeta; errors: null } | { meta: null; errors: Errors } {
+  const parsed = ArticleMeta.safeParse(draft);
+  const errors: Errors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as Field | undefined;
+      if (field && FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  if (!errors.publishedDate && !isNotInFuture(draft.publishedDate))
+    errors.publishedDate = 'The published date is in the future. Check the year.';
+  if (Object.keys(errors).length > 0 || !parsed.success) return { meta: null, errors };
+  return { meta: parsed.data, errors: null };
+}
+
+/** "Edit details": correct an article's title, outlet, author, URL, published date, language and direction. */
+export function EditArticleDetailsDialog({ article, onClose }: { article: Article; onClose(): void }) {
+  const [draft, setDraft] = useState<ArticleMeta>(() => metaOf(article));
+  const [errors, setErrors] = useState<Errors>({});
+  const [saving, setSaving] = useState(false);
+  const [refusals, setRefusals] = useState(0);
+  const updateArticleDetails = useAppStore((state) => state.updateArticleDetails);
+  const notify = useAppStore((state) => state.notify);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refused save, the first field with a problem gets the focus.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  const update = (field: Field) => (value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined, form: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = check(draft);
+    if (checked.errors) {
+      setErrors(checked.errors);
+      setRefusals((count) => count + 1);
+      return;
+    }
+    setSaving(true);
+    try {
+      await updateArticleDetails(article.id, checked.meta);
+      notify('info', 'Article details saved.');
+      onClose();
+    } catch (caught) {
+      const field = caught instanceof ApiCallError ? caught.field?.replace(/^meta\./, '') : undefined;
+      const message = caught instanceof Error ? caught.message : 'The details could not be saved.';
+      setErrors(field && (FIELDS as readonly string[]).includes(field) ? { [field]: message } : { form: message });
+      setRefusals((count) => count + 1);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal title="Edit article details" onClose={onClose}>
+      <form ref={formRef} className="details-form" onSubmit={(event) => void submit(event)} aria-label="Article details" noValidate>
+        <TextField label="Title" value={draft.title} onChange={update('title')} error={errors.title} required />
+        <div className="details-row">
+          <TextField label="Outlet" value={draft.outlet} onChange={update('outlet')} error={errors.outlet} />
+          <TextField label="Author" value={draft.author} onChange={update('author')} error={errors.author} />
+        </div>
+        <TextField label="URL" value={draft.url} onChange={update('url')} error={errors.url} type="url" placeholder="https://" />
+        <div className="details-row details-row-3">
+          <TextField
+            label="Published"
+            value={draft.publishedDate}
+            onChange={update('publishedDate')}
+            error={errors.publishedDate}
+            type="date"
+          />
+          <label className="field">
+            <span>Language</span>
+            <select value={draft.language} onChange={(event) => update('language')(event.target.value)}>
+              {ARTICLE_LANGUAGES.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+              {!ARTICLE_LANGUAGES.some(([code]) => code === draft.language) && (
+                <option value={draft.language}>{draft.language}</option>
+              )}
+            </select>
+            {errors.language && (
+              <span className="field-error" role="alert">
+                {errors.language}
+              </span>
+            )}
+          </label>
+          <label className="field">
+            <span>Text direction</span>
+            <select value={draft.direction} onChange={(event) => update('direction')(event.target.value)}>
+              <option value="ltr">Left to right</option>
+              <option value="rtl">Right to left</option>
+            </select>
+          </label>
+        </div>
+        {errors.form && (
+          <p className="field-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save details'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

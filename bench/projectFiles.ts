@@ -68,8 +68,16 @@ export function syntheticPayload(articleCount = ARTICLES): ProjectPayload {
       at,
     });
   };
-  const project = { id: projectId, title: 'Bench', description: '', createdAt: at, updatedAt: at };
-  created('project', projectId, project, ['title', 'description']);
+  const project = {
+    id: projectId,
+    title: 'Bench',
+    description: '',
+    nextClaimNumber: articleCount * CLAIMS_PER_ARTICLE + 1,
+    secondPairOfEyes: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+  created('project', projectId, project, ['title', 'description', 'secondPairOfEyes']);
   const verdicts = SCALE_PRESETS[0]!.verdicts.map((fields, position) => {
     const verdict = { id: randomUUID(), projectId, position, ...fields, createdAt: at, updatedAt: at };
     created('verdict', verdict.id, verdict, ['label', 'description', 'colour', 'ratingValue', 'position']);
@@ -117,6 +125,7 @@ export function syntheticPayload(articleCount = ARTICLES): ProjectPayload {
         id: randomUUID(),
         projectId,
         articleId: article.id,
+        number: claims.length + 1,
         anchor: {
           start,
           end,
@@ -132,11 +141,19 @@ export function syntheticPayload(articleCount = ARTICLES): ProjectPayload {
         rationale: 'Checked against the budget tables.',
         status: 'researching',
         tags: ['budget'],
+        claimantType: 'Person',
+        assignee: '',
+        quoteChangedFrom: '',
+        approval: { by: '', at: '', seal: '' },
         createdAt: at,
         updatedAt: at,
       };
       claims.push(claim);
       created('claim', claim.id, claim, [
+        'number',
+        'claimantType',
+        'approval',
+        'assignee',
         'anchor',
         'anchorState',
         'statement',
@@ -178,7 +195,7 @@ export function syntheticPayload(articleCount = ARTICLES): ProjectPayload {
       }
     });
   }
-  return { project, verdicts, articles, claims, sources, changes };
+  return { project, verdicts, articles, claims, sources, teamNotes: [], corrections: [], publications: [], changes };
 }
 
 /** Edits `claims` the way the app does: new values plus an update change each. */
@@ -223,8 +240,16 @@ function bareInsert(ctx: RepoContext, p: ProjectPayload): void {
   const db = ctx.db;
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO projects (id, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-    ).run(p.project.id, p.project.title, p.project.description, p.project.createdAt, p.project.updatedAt);
+      `INSERT INTO projects (id, title, description, next_claim_number, second_pair_of_eyes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      p.project.id,
+      p.project.title,
+      p.project.description,
+      p.project.nextClaimNumber,
+      p.project.secondPairOfEyes ? 1 : 0,
+      p.project.createdAt,
+      p.project.updatedAt,
+    );
     const verdict = db.prepare(
       `INSERT INTO verdicts (id, project_id, position, label, description, colour, rating_value, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -259,13 +284,14 @@ function bareInsert(ctx: RepoContext, p: ProjectPayload): void {
         a.updatedAt,
       );
     const claim = db.prepare(
-      `INSERT INTO claims (id, project_id, article_id, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state, statement, claimant, claim_date, verdict_id, rationale, status, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO claims (id, project_id, article_id, number, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state, statement, claimant, claim_date, verdict_id, rationale, status, tags, claimant_type, assignee, quote_changed_from, approved_by, approved_at, approval_seal, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const c of p.claims) {
       claim.run(
         c.id,
         c.projectId,
         c.articleId,
+        c.number,
         c.anchor.start,
         c.anchor.end,
         c.anchor.exact,
@@ -279,6 +305,12 @@ function bareInsert(ctx: RepoContext, p: ProjectPayload): void {
         c.rationale,
         c.status,
         JSON.stringify(c.tags),
+        c.claimantType,
+        c.assignee,
+        c.quoteChangedFrom,
+        c.approval.by,
+        c.approval.at,
+        c.approval.seal,
         c.createdAt,
         c.updatedAt,
       );

@@ -4,8 +4,13 @@
  * version, so it can itself be undone. The newest BACKUPS_KEPT per project are kept.
  */
 import zlib from 'node:zlib';
+import { NO_APPROVAL } from '../../shared/domain';
+import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { AppError } from '../errors';
+import { recordChange } from '../repositories/changes';
 import type { RepoContext } from '../repositories/context';
+import { CLAIMS } from '../repositories/tables';
+import { checkApprovals } from './approvalChecks';
 import { FORMAT_VERSION, type ProjectPayload } from './format';
 import { formatCount } from './messages';
 import { applyPayloadDiff, deleteProjectChanges, insertChanges, readProjectPayload } from './projectStore';
@@ -85,7 +90,15 @@ export interface RestoreResult {
   undoBackupId: string;
 }
 
-/** Puts the project back to the backed-up version, records and history, in one transaction. */
+/**
+ * Puts the project back to the backed-up version, records and history, in one transaction.
+ *
+ * Two things are not taken back: claim numbers (a claim keeps the number it has now, since reports
+ * may cite it; the project's next number never goes down), and approvals. A claim stays approved
+ * only if it was approved just before the restore under the same seal and its restored content
+ * still matches it; every other approved claim of the backup returns to "In review", recorded in
+ * the history with the reason “restored version”.
+ */
 export function restoreBackup(ctx: RepoContext, backupId: string): RestoreResult {
   return ctx.tx(() => {
     const row = ctx
@@ -125,9 +138,84 @@ export function restoreBackup(ctx: RepoContext, backupId: string): RestoreResult
       current,
       `Before restoring the version of ${row.created_at} (${formatCount(restored.claims.length)} claims)`,
     );
-    applyPayloadDiff(ctx, current, restored);
-    deleteProjectChanges(ctx, restored.project.id);
-    insertChanges(ctx, restored.changes);
-    return { project: restored.project, undoBackupId };
+    const { payload, renumbered } = keepClaimNumbers(current, restored);
+    applyPayloadDiff(ctx, current, payload);
+    deleteProjectChanges(ctx, payload.project.id);
+    insertChanges(ctx, payload.changes);
+    for (const claim of renumbered) {
+      recordChange(ctx, {
+        projectId: payload.project.id,
+        entityType: 'claim',
+        entityId: claim.id,
+        op: 'update',
+        fields: { number: { before: claim.from, after: claim.to } },
+      });
+    }
+    settleApprovals(ctx, current, payload);
+    return { project: payload.project, undoBackupId };
   });
+}
+
+/**
+ * The restored version with today's claim numbers: a claim that exists now keeps its number, one
+ * that comes back keeps the backup's unless that is taken (then it gets the next free number), and
+ * the project's next number is the higher of the two.
+ */
+function keepClaimNumbers(
+  current: ProjectPayload,
+  restored: ProjectPayload,
+): { payload: ProjectPayload; renumbered: { id: string; from: number; to: number }[] } {
+  const now = new Map(current.claims.map((claim) => [claim.id, claim.number]));
+  const wanted = restored.claims.map((claim) => ({ ...claim, number: now.get(claim.id) ?? claim.number }));
+  const settled = settleClaimNumbers(
+    wanted.map((claim) => ({ id: claim.id, number: claim.number, createdAt: claim.createdAt })),
+    Math.max(current.project.nextClaimNumber, restored.project.nextClaimNumber),
+  );
+  const moved = new Map(settled.renumbered.map((entry) => [entry.id, entry.to]));
+  const claims = wanted.map((claim) =>
+    moved.has(claim.id) ? { ...claim, number: moved.get(claim.id)! } : claim,
+  );
+  const renumbered = restored.claims
+    .map((claim, index) => ({ id: claim.id, from: claim.number, to: claims[index]!.number }))
+    .filter((claim) => claim.from !== claim.to);
+  return {
+    payload: { ...restored, project: { ...restored.project, nextClaimNumber: settled.nextNumber }, claims },
+    renumbered,
+  };
+}
+
+/**
+ * After a restore a claim may stay approved only if it was approved before the restore with the
+ * same seal (the approval rule then checks the content still matches it); the other approved claims
+ * of the restored version return to "In review" at once.
+ */
+function settleApprovals(ctx: RepoContext, before: ProjectPayload, after: ProjectPayload): void {
+  const previous = new Map(before.claims.map((claim) => [claim.id, claim]));
+  const kept: string[] = [];
+  for (const claim of after.claims) {
+    if (claim.status !== 'approved') continue;
+    const was = previous.get(claim.id);
+    if (
+      was &&
+      was.status === 'approved' &&
+      was.approval.seal !== '' &&
+      was.approval.seal === claim.approval.seal
+    ) {
+      kept.push(claim.id);
+      continue;
+    }
+    CLAIMS.update(ctx, { ...claim, status: 'in_review', approval: NO_APPROVAL, updatedAt: ctx.now() });
+    recordChange(ctx, {
+      projectId: claim.projectId,
+      entityType: 'claim',
+      entityId: claim.id,
+      op: 'update',
+      fields: {
+        status: { before: 'approved', after: 'in_review' },
+        approval: { before: claim.approval, after: NO_APPROVAL },
+        approvalWithdrawn: { after: 'Changed after approval: restored version.' },
+      },
+    });
+  }
+  checkApprovals(ctx, kept, 'restore');
 }

@@ -1,5 +1,5 @@
 /**
- * npm run project -- export <project id or title> --out FILE [--data DIR]
+ * npm run project -- export <project id or title> --out FILE [--data DIR] [--without-team-notes]
  * npm run project -- import FILE [--data DIR] [--as-copy] [--theirs|--ours]
  *
  * The same checks and messages as the app. Exit codes: 0 done; 1 refused (bad file, unknown
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
 import { parseCliArgs, UsageError } from '../cliArgs';
+import { withLibraryLock } from '../db/libraryLock';
 import { openLibrary } from '../db/open';
 import { AppError, toAppError } from '../errors';
 import { defaultDataDir, LIBRARY_FILE_NAME, libraryPath } from '../files/dataFolder';
@@ -35,10 +36,11 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  npm run project -- export <project id or title> --out FILE [--data DIR]
+  npm run project -- export <project id or title> --out FILE [--data DIR] [--without-team-notes]
   npm run project -- import FILE [--data DIR] [--as-copy] [--theirs|--ours]
 
 DIR is the library folder (it holds ${LIBRARY_FILE_NAME}); by default the app's own.
+--without-team-notes leaves out team notes and assignees (history included).
 A merge with conflicts stops and lists them, unless --ours (keep yours in every conflict)
 or --theirs (take the file's) is given. --as-copy imports the file as a separate project.`;
 
@@ -49,6 +51,7 @@ interface ParsedArgs {
   data?: string;
   asCopy: boolean;
   side?: Side;
+  withoutTeamNotes: boolean;
   help: boolean;
 }
 
@@ -58,6 +61,7 @@ const PROJECT_OPTIONS = {
   'as-copy': { type: 'boolean' },
   theirs: { type: 'boolean' },
   ours: { type: 'boolean' },
+  'without-team-notes': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,6 +80,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
     ...(values.data !== undefined ? { data: values.data } : {}),
     asCopy: values['as-copy'] === true,
     ...(values.ours ? { side: 'yours' as const } : values.theirs ? { side: 'theirs' as const } : {}),
+    withoutTeamNotes: values['without-team-notes'] === true,
     help: values.help === true,
   };
 }
@@ -108,17 +113,15 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
       if (args.positional.length !== 1 || !args.out)
         return usage(io, 'export needs one project (its id or title) and --out FILE.');
       if (args.asCopy || args.side) return usage(io, '--as-copy, --ours and --theirs are options of import.');
-      return exportCommand(
-        io,
-        dataDir,
-        args.positional[0]!,
-        path.resolve(cwd, args.out),
-        io.appVersion ?? APP_VERSION,
-      );
+      return exportCommand(io, dataDir, args.positional[0]!, path.resolve(cwd, args.out), {
+        appVersion: io.appVersion ?? APP_VERSION,
+        withoutTeamNotes: args.withoutTeamNotes,
+      });
     }
     if (args.command === 'import') {
       if (args.positional.length !== 1) return usage(io, 'import needs one FILE.');
       if (args.out) return usage(io, '--out is an option of export.');
+      if (args.withoutTeamNotes) return usage(io, '--without-team-notes is an option of export.');
       if (args.asCopy && args.side)
         return usage(
           io,
@@ -158,13 +161,24 @@ function withLibrary<T>(dataDir: string, mustExist: boolean, run: (ctx: RepoCont
   }
 }
 
-function exportCommand(io: CliIo, dataDir: string, ref: string, out: string, appVersion: string): number {
+function exportCommand(
+  io: CliIo,
+  dataDir: string,
+  ref: string,
+  out: string,
+  options: { appVersion: string; withoutTeamNotes: boolean },
+): number {
   return withLibrary(dataDir, true, (ctx) => {
     const projectId = findProject(ctx, ref, dataDir);
-    const result = exportProjectToFile(ctx, projectId, out, { appVersion });
+    const result = exportProjectToFile(ctx, projectId, out, options);
     const { counts } = result;
+    const notes = options.withoutTeamNotes
+      ? ' (without team notes or assignees)'
+      : counts.teamNotes > 0
+        ? `, ${plural(counts.teamNotes, 'team note')}`
+        : '';
     io.out(
-      `Exported “${result.project.title}” to ${result.path} (${formatBytes(result.bytes)}): ${plural(counts.articles, 'article')}, ${plural(counts.claims, 'claim')}, ${plural(counts.sources, 'source')}, ${plural(counts.changes, 'history entry', 'history entries')}.`,
+      `Exported “${result.project.title}” to ${result.path} (${formatBytes(result.bytes)}): ${plural(counts.articles, 'article')}, ${plural(counts.claims, 'claim')}, ${plural(counts.sources, 'source')}${notes}, ${plural(counts.changes, 'history entry', 'history entries')}.`,
     );
     return EXIT.ok;
   });
@@ -209,22 +223,25 @@ function importCommand(
 ): number {
   // The file is checked completely before the library is even opened.
   const contents = readProjectFileFromPath(file);
-  return withLibrary(dataDir, false, (ctx) => {
-    const plan = planImport(ctx, contents, { asCopy, preview: false });
-    if (plan.mode === 'merge' && plan.conflicts.length > 0 && !side) {
-      io.err(
-        `“${contents.fileName}” and your copy of “${contents.payload.project.title}” both changed the same things (${plural(plan.conflicts.length, 'conflict')}):`,
-      );
-      for (const conflict of plan.conflicts) io.err(describeConflict(conflict));
-      io.err(
-        'Nothing was imported. Run again with --ours to keep your version in every conflict, --theirs to take the file’s, or --as-copy to import it as a separate project.',
-      );
-      return EXIT.conflicts;
-    }
-    const summary = applyImport(ctx, contents, { asCopy, ...(side ? { defaultSide: side } : {}) });
-    for (const line of describeSummary(summary, contents.fileName)) io.out(line);
-    return EXIT.ok;
-  });
+  // Refused while the app or the harness has the library open (main/db/libraryLock.ts).
+  return withLibraryLock(dataDir, () =>
+    withLibrary(dataDir, false, (ctx) => {
+      const plan = planImport(ctx, contents, { asCopy, preview: false });
+      if (plan.mode === 'merge' && plan.conflicts.length > 0 && !side) {
+        io.err(
+          `“${contents.fileName}” and your copy of “${contents.payload.project.title}” both changed the same things (${plural(plan.conflicts.length, 'conflict')}):`,
+        );
+        for (const conflict of plan.conflicts) io.err(describeConflict(conflict));
+        io.err(
+          'Nothing was imported. Run again with --ours to keep your version in every conflict, --theirs to take the file’s, or --as-copy to import it as a separate project.',
+        );
+        return EXIT.conflicts;
+      }
+      const summary = applyImport(ctx, contents, { asCopy, ...(side ? { defaultSide: side } : {}) });
+      for (const line of describeSummary(summary, contents.fileName)) io.out(line);
+      return EXIT.ok;
+    }),
+  );
 }
 
 function describeConflict(conflict: MergeConflict): string {
@@ -264,9 +281,17 @@ export function describeSummary(summary: ImportSummary, fileName: string): strin
     lines.push(
       `  conflicts resolved: ${resolved} (kept yours in ${summary.resolved.yours}, took theirs in ${summary.resolved.theirs})`,
     );
+  const notes = describeEditorial(summary.editorialAdded);
+  if (notes) lines.push(`  kept from both copies: ${notes}`);
   if (summary.orphanedClaims > 0)
     lines.push(
       `  ${plural(summary.orphanedClaims, 'claim')} no longer found in the article text (shown as orphaned)`,
+    );
+  for (const claim of summary.renumberedClaims)
+    lines.push(`  Claim ${claim.from} is now Claim ${claim.to}: ${clip(claim.statement, 80)}`);
+  if (summary.approvalsWithdrawn > 0)
+    lines.push(
+      `  ${plural(summary.approvalsWithdrawn, 'approved claim')} changed by the import ${summary.approvalsWithdrawn === 1 ? 'is' : 'are'} back In review`,
     );
   lines.push(
     `  history: ${plural(summary.changesImported, 'entry', 'entries')} imported, ${formatCount(summary.changesRecorded)} recorded by the merge`,
@@ -274,6 +299,16 @@ export function describeSummary(summary: ImportSummary, fileName: string): strin
   if (summary.backupId)
     lines.push(`The version before the import was backed up (backup ${summary.backupId}).`);
   return lines;
+}
+
+function describeEditorial(counts: ImportSummary['editorialAdded']): string {
+  return [
+    plural(counts.teamNotes, 'team note'),
+    plural(counts.corrections, 'correction note'),
+    plural(counts.publications, 'publication'),
+  ]
+    .filter((part) => !part.startsWith('0 '))
+    .join(', ');
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

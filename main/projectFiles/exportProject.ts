@@ -14,6 +14,11 @@ export interface ExportOptions {
   exportedAt?: string;
   /** Defaults to the author name in Settings. */
   exportedBy?: string;
+  /**
+   * "Leave out team notes and assignees": the file holds no team notes and no assignee, not even in
+   * the history, e.g. for a file that leaves the newsroom.
+   */
+  withoutTeamNotes?: boolean;
 }
 
 export interface ProjectFileCounts {
@@ -21,6 +26,9 @@ export interface ProjectFileCounts {
   articles: number;
   claims: number;
   sources: number;
+  teamNotes: number;
+  corrections: number;
+  publications: number;
   changes: number;
 }
 
@@ -38,7 +46,9 @@ export function buildProjectFile(
   projectId: string,
   options: ExportOptions,
 ): BuiltProjectFile {
-  const serialized = serializeProject(ctx, projectId);
+  const serialized = serializeProject(ctx, projectId, {
+    withoutTeamNotes: options.withoutTeamNotes ?? false,
+  });
   if (!serialized) throw notFound('project');
   const { records, json } = serialized;
   const counts: ProjectFileCounts = {
@@ -46,6 +56,9 @@ export function buildProjectFile(
     articles: records.articles.length,
     claims: records.claims.length,
     sources: records.sources.length,
+    teamNotes: records.teamNotes.length,
+    corrections: records.corrections.length,
+    publications: records.publications.length,
     changes: serialized.changeCount,
   };
   checkExportLimits(counts);
@@ -77,6 +90,9 @@ function checkExportLimits(counts: ProjectFileCounts): void {
       ['articles', 'articles'],
       ['claims', 'claims'],
       ['sources', 'sources'],
+      ['teamNotes', 'team notes'],
+      ['corrections', 'correction notes'],
+      ['publications', 'publications'],
       ['changes', 'history entries'],
     ] as const
   ).find(([key]) => counts[key] > PROJECT_FILE_LIMITS[key]);

@@ -1,11 +1,14 @@
 /**
- * The `.factcheck` project file, format version 1: a zip holding manifest.json and project.json
+ * The `.factcheck` project file: a zip holding manifest.json and project.json
  * (docs/project-file-format.md). These zod schemas are the format's definition: the JSON Schema in
  * docs/project-file.schema.json is generated from them (./schema.ts).
  *
- * The v1 schemas are written out here on purpose rather than reusing shared/domain: a released
- * format never changes, while the domain will. When the domain moves on, add ProjectPayloadV2, an
- * upgrade step in ./upgrade.ts, and keep these as they are so old files keep importing.
+ * Every released version's schemas are written out here on purpose rather than reusing
+ * shared/domain: a released format never changes, while the domain will. When the domain moves on,
+ * add the next version's schemas, an upgrade step in ./upgrade.ts, and keep the older ones as they
+ * are so old files keep importing. Version 1: the first release. Version 2: editorial integrity
+ * (claim numbers, claimant types, assignees, sealed approvals, team notes, corrections,
+ * publications).
  */
 import { z } from 'zod';
 import type { Change, ProjectData } from '../../shared/domain';
@@ -15,11 +18,11 @@ import { LIMITS } from '../../shared/domain/limits';
 
 export const FORMAT_NAME = 'factcheck-project';
 /** The version this app writes. Files of a higher version are refused; lower ones are upgraded. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const FILE_EXTENSION = '.factcheck';
 export const MANIFEST_ENTRY = 'manifest.json';
 export const PROJECT_ENTRY = 'project.json';
-/** Reserved for later versions (images, PDFs of sources); v1 files carry none. */
+/** Reserved for later versions (images, PDFs of sources); v1 and v2 files carry none. */
 export const ATTACHMENTS_DIR = 'attachments/';
 
 const MiB = 1024 * 1024;
@@ -50,6 +53,12 @@ export const PROJECT_FILE_LIMITS = {
   sources: 250_000,
   changes: 1_000_000,
   fieldsPerChange: 50,
+  /** Format 2: a claim's team notes (a busy claim has dozens). */
+  teamNotes: 250_000,
+  /** Format 2: correction and update notes (published under their claims). */
+  corrections: 50_000,
+  /** Format 2: the publication log, one entry per report marked as published. */
+  publications: 10_000,
 } as const;
 export type ProjectFileLimits = { -readonly [K in keyof typeof PROJECT_FILE_LIMITS]: number };
 
@@ -241,10 +250,185 @@ export const ProjectPayloadV1 = z
 export type ProjectPayloadV1 = z.infer<typeof ProjectPayloadV1>;
 
 // ---------------------------------------------------------------------------------------------
+// Format version 2: editorial integrity. Everything not listed here is as in version 1.
+
+export const ManifestV2 = z
+  .strictObject({
+    format: z.literal(FORMAT_NAME),
+    formatVersion: z.literal(2),
+    appVersion: text(100).meta({ description: 'Version of the app that wrote the file.' }),
+    exportedAt: Timestamp,
+    exportedBy: text(LIMITS.shortTextChars).meta({
+      description: 'The author name set in the exporting app; may be empty.',
+    }),
+    entries: z
+      .record(z.string().min(1).max(500), ManifestEntryV1)
+      .meta({
+        description: 'Every entry of the zip except manifest.json itself, by path: its size and SHA-256.',
+      }),
+  })
+  .meta({ title: 'manifest.json (format version 2)' });
+export type ManifestV2 = z.infer<typeof ManifestV2>;
+
+const PersonName = text(200);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'A checksum must be 64 lowercase hex digits.');
+const ClaimNumber = z
+  .number()
+  .int('A claim number is a whole number.')
+  .min(1, 'Claim numbers start at 1.')
+  .max(1_000_000_000, 'A claim number can be at most 1,000,000,000.');
+
+export const ProjectV2 = z.strictObject({
+  id: Id,
+  title: z
+    .string()
+    .min(1, 'A project needs a title.')
+    .max(LIMITS.titleChars, `Too long: at most ${LIMITS.titleChars} characters.`),
+  description: text(LIMITS.noteChars),
+  nextClaimNumber: ClaimNumber.meta({
+    description:
+      'One past the highest claim number ever given in the project, deleted claims included: numbers are never reused.',
+  }),
+  secondPairOfEyes: z.boolean().meta({
+    description: '“Second pair of eyes”: whoever last changed a claim’s verdict cannot approve it.',
+  }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ClaimantTypeV2 = z
+  .enum(['', 'Person', 'Organization'], { message: 'A claimant type is “Person” or “Organization”.' })
+  .meta({ description: 'How ClaimReview types the claimant (schema.org); empty when not chosen.' });
+
+export const ApprovalV2 = z
+  .strictObject({
+    by: PersonName.meta({ description: 'Who approved (the author name in their Settings).' }),
+    at: z.union([z.literal(''), Timestamp]),
+    seal: z
+      .string()
+      .regex(/^([0-9a-f]{64})?$/, 'An approval seal is 64 lowercase hex digits, or empty.')
+      .meta({
+        description:
+          'SHA-256 of what a report publishes for the claim when it was approved. The approval holds only while the claim still matches it.',
+      }),
+  })
+  .meta({ description: 'Who approved the claim, when, and its seal; all empty when the claim is not approved.' });
+
+export const ClaimV2 = z.strictObject({
+  id: Id,
+  projectId: Id,
+  articleId: Id,
+  number: ClaimNumber.meta({
+    description: '“Claim 7”: unique within the project, below project.nextClaimNumber, never reused.',
+  }),
+  anchor: ClaimAnchorV1.meta({
+    description:
+      'Where the claim is in the article: start/end in UTF-16 code units, and the quoted text. An anchored claim must quote text.slice(start, end) exactly.',
+  }),
+  anchorState: z.enum(['anchored', 'orphaned']),
+  statement: text(LIMITS.claimChars),
+  claimant: text(LIMITS.shortTextChars),
+  claimDate: CalendarDate,
+  verdictId: z.union([Id, z.null()]),
+  rationale: text(LIMITS.rationaleChars),
+  status: z.enum(['unchecked', 'researching', 'in_review', 'approved']),
+  tags: z
+    .array(z.string().min(1, 'A tag cannot be empty.').max(100, 'Too long: at most 100 characters.'))
+    .max(LIMITS.tagCount, `At most ${LIMITS.tagCount} tags.`),
+  claimantType: ClaimantTypeV2,
+  assignee: PersonName.meta({ description: 'The team member the claim is assigned to; empty when nobody.' }),
+  quoteChangedFrom: text(LIMITS.claimChars).meta({
+    description: 'The quote before an edit of the article text changed it; empty when there is nothing to review.',
+  }),
+  approval: ApprovalV2,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const TeamNoteV2 = z
+  .strictObject({
+    id: Id,
+    projectId: Id,
+    claimId: Id,
+    author: PersonName,
+    text: z
+      .string()
+      .max(LIMITS.noteChars, `A team note can be at most ${LIMITS.noteChars.toLocaleString('en')} characters.`),
+    createdAt: Timestamp,
+  })
+  .meta({ description: 'One message of a claim’s “Team notes” thread: for the team, never in a report.' });
+
+export const CorrectionV2 = z
+  .strictObject({
+    id: Id,
+    projectId: Id,
+    claimId: Id,
+    kind: z.enum(['correction', 'update']),
+    text: z
+      .string()
+      .max(
+        LIMITS.noteChars,
+        `A correction note can be at most ${LIMITS.noteChars.toLocaleString('en')} characters.`,
+      ),
+    author: PersonName,
+    createdAt: Timestamp,
+  })
+  .meta({ description: 'A correction or update note on a published claim: published under it.' });
+
+export const PublishedClaimV2 = z.strictObject({
+  claimId: Id.meta({ description: 'The claim as published; it may have been deleted since.' }),
+  number: ClaimNumber,
+  verdict: text(LIMITS.shortTextChars),
+  statement: text(LIMITS.claimChars),
+  seal: Sha256.meta({ description: 'The claim’s approval seal when it was published.' }),
+});
+
+export const PublicationV2 = z
+  .strictObject({
+    id: Id,
+    projectId: Id,
+    publishedAt: Timestamp,
+    publishedBy: PersonName,
+    formats: z.array(text(20)).max(10),
+    files: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(255),
+          format: text(20),
+          sha256: Sha256,
+        }),
+      )
+      .max(10),
+    claims: limitedArray(PublishedClaimV2, PROJECT_FILE_LIMITS.claims, 'claims in one publication'),
+  })
+  .meta({ description: 'A report marked as published: what went out, byte for byte and claim by claim.' });
+
+export const ProjectPayloadV2 = z
+  .strictObject({
+    project: ProjectV2,
+    verdicts: limitedArray(VerdictV1, PROJECT_FILE_LIMITS.verdicts, 'verdicts').meta({
+      description: 'The project’s verdict scale.',
+    }),
+    articles: limitedArray(ArticleV1, PROJECT_FILE_LIMITS.articles, 'articles'),
+    claims: limitedArray(ClaimV2, PROJECT_FILE_LIMITS.claims, 'claims'),
+    sources: limitedArray(SourceV1, PROJECT_FILE_LIMITS.sources, 'sources'),
+    teamNotes: limitedArray(TeamNoteV2, PROJECT_FILE_LIMITS.teamNotes, 'team notes').meta({
+      description: 'Team notes of the claims, oldest first. Left out of files exported “without team notes”.',
+    }),
+    corrections: limitedArray(CorrectionV2, PROJECT_FILE_LIMITS.corrections, 'correction notes'),
+    publications: limitedArray(PublicationV2, PROJECT_FILE_LIMITS.publications, 'publications'),
+    changes: limitedArray(ChangeV1, PROJECT_FILE_LIMITS.changes, 'history entries').meta({
+      description: 'The change history, oldest first, including changes of records since deleted.',
+    }),
+  })
+  .meta({ title: 'project.json (format version 2)' });
+export type ProjectPayloadV2 = z.infer<typeof ProjectPayloadV2>;
+
+// ---------------------------------------------------------------------------------------------
 // The current version, and every version's schemas (the upgrade pipeline parses with these).
 
-export const ProjectPayload = ProjectPayloadV1;
-export type ProjectPayload = ProjectPayloadV1;
+export const ProjectPayload = ProjectPayloadV2;
+export type ProjectPayload = ProjectPayloadV2;
 export type PayloadRecord =
   | ProjectPayload['project']
   | ProjectPayload['verdicts'][number]
@@ -252,11 +436,11 @@ export type PayloadRecord =
   | ProjectPayload['claims'][number]
   | ProjectPayload['sources'][number];
 
-export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ManifestV1 };
-export const PAYLOAD_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ProjectPayloadV1 };
+export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ManifestV1, 2: ManifestV2 };
+export const PAYLOAD_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ProjectPayloadV1, 2: ProjectPayloadV2 };
 
-/** The current manifest (whatever the file's version, this is what the app keeps after reading it). */
-export type Manifest = ManifestV1;
+/** A manifest as read: of the file's own version (a v1 file keeps formatVersion 1). */
+export type Manifest = ManifestV1 | ManifestV2;
 
 // Compile-time guard: the current payload must hold the app's records as they are. When a domain
 // type gains a field, this stops compiling until a new format version carries it.

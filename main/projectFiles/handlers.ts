@@ -39,7 +39,7 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
   };
 
   return {
-    'projectFiles.export': async ({ projectId }) => {
+    'projectFiles.export': async ({ projectId, withoutTeamNotes }) => {
       const project = findProjectRow(ctx, projectId);
       if (!project) throw notFound('project');
       const target = await dialogs.chooseSavePath({
@@ -48,7 +48,10 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
         filters: FILTERS,
       });
       if (!target) return null;
-      const result = exportProjectToFile(ctx, projectId, target, { appVersion });
+      const result = exportProjectToFile(ctx, projectId, target, {
+        appVersion,
+        withoutTeamNotes: withoutTeamNotes ?? false,
+      });
       return { path: result.path, bytes: result.bytes };
     },
 
@@ -81,6 +84,9 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
           articles: payload.articles.length,
           claims: payload.claims.length,
           sources: payload.sources.length,
+          teamNotes: payload.teamNotes.length,
+          corrections: payload.corrections.length,
+          publications: payload.publications.length,
           changes: payload.changes.length,
         },
         effect: plan.preview,

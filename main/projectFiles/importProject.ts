@@ -14,12 +14,15 @@ import {
   type ProjectFileLimits,
   type ProjectPayload,
 } from './format';
+import { checkApprovals } from './approvalChecks';
 import { createBackup } from './backups';
 import {
   planMerge,
   resolveMerge,
+  type EditorialCounts,
   type EntityCounts,
   type MergeConflict,
+  type MergeOutcome,
   type MergePlan,
   type MergeSummary,
   type Resolutions,
@@ -27,6 +30,7 @@ import {
 } from './merge';
 import { formatBytes, importError } from './messages';
 import { applyPayloadDiff, insertChanges, insertProjectPayload, readProjectPayload } from './projectStore';
+import { publishedParts, sealInPayload } from './seals';
 import { decodeUtf8, unpackProjectFile } from './unpack';
 import { upgradePayload, type UpgradePipeline } from './upgrade';
 import { checkIntegrity, checkRawLimits, normaliseTimestamps } from './validate';
@@ -117,6 +121,7 @@ export interface ImportPreview {
   added: EntityCounts;
   updated: EntityCounts;
   deleted: EntityCounts;
+  editorialAdded: EditorialCounts;
   projectUpdated: boolean;
   changesImported: number;
 }
@@ -137,6 +142,11 @@ const countsOf = (payload: ProjectPayload): EntityCounts => ({
   sources: payload.sources.length,
 });
 const zeroCounts = (): EntityCounts => ({ verdicts: 0, articles: 0, claims: 0, sources: 0 });
+const editorialOf = (payload: ProjectPayload): EditorialCounts => ({
+  teamNotes: payload.teamNotes.length,
+  corrections: payload.corrections.length,
+  publications: payload.publications.length,
+});
 
 export function planImport(
   ctx: RepoContext,
@@ -148,6 +158,7 @@ export function planImport(
     added: countsOf(theirs),
     updated: zeroCounts(),
     deleted: zeroCounts(),
+    editorialAdded: editorialOf(theirs),
     projectUpdated: false,
     changesImported: theirs.changes.length,
   };
@@ -167,6 +178,7 @@ export function planImport(
       added: summary.added,
       updated: summary.updated,
       deleted: summary.deleted,
+      editorialAdded: summary.editorialAdded,
       projectUpdated: summary.projectUpdated,
       changesImported: summary.changesImported,
     },
@@ -194,6 +206,8 @@ export interface ImportSummary extends MergeSummary {
   backupId: string | null;
   /** True when the library already had everything in the file. */
   unchanged: boolean;
+  /** Approved claims the import changed, returned to "In review" (the approval rule). */
+  approvalsWithdrawn: number;
 }
 
 export function applyImport(
@@ -239,14 +253,17 @@ function applyInTransaction(
     changesRecorded: 0,
     reanchoredClaims: 0,
     orphanedClaims: 0,
+    renumberedClaims: [],
     backupId: null,
     unchanged: false,
+    approvalsWithdrawn: 0,
   };
   if (plan.mode === 'new') {
     insertProjectPayload(ctx, contents.payload);
     return {
       ...base,
       ...plan.preview,
+      approvalsWithdrawn: checkApprovals(ctx, approvedClaims(contents.payload), 'merge'),
       projectId: contents.payload.project.id,
       title: contents.payload.project.title,
       mode: 'new',
@@ -259,6 +276,7 @@ function applyInTransaction(
       ...base,
       ...plan.preview,
       changesRecorded,
+      approvalsWithdrawn: checkApprovals(ctx, approvedClaims(payload), 'merge'),
       projectId: payload.project.id,
       title: payload.project.title,
       mode: 'copy',
@@ -282,10 +300,26 @@ function applyInTransaction(
   // The merged project must hold together exactly like an imported one; if not, write nothing.
   checkIntegrity(outcome.payload, contents.fileName);
   const backupId = createBackup(ctx, merge.yours, `Before importing “${contents.fileName}”`);
-  applyPayloadDiff(ctx, merge.yours, outcome.payload);
-  insertChanges(ctx, outcome.appendChanges);
-  return { ...summary, backupId };
+  const approvalsWithdrawn = writeMergeOutcome(ctx, merge.yours, outcome);
+  return { ...summary, backupId, approvalsWithdrawn };
 }
+
+/**
+ * Writes a merge's result over the library's copy (`before`) in the caller's transaction: the
+ * rows that differ, the history to append, and the approved claims whose content changed handed
+ * to the approval rule. Answers how many approvals the rule will withdraw.
+ */
+export function writeMergeOutcome(ctx: RepoContext, before: ProjectPayload, outcome: MergeOutcome): number {
+  return ctx.tx(() => {
+    applyPayloadDiff(ctx, before, outcome.payload);
+    insertChanges(ctx, outcome.appendChanges);
+    return checkApprovals(ctx, outcome.approvalChecks, 'merge');
+  });
+}
+
+/** A file's approved claims: the approval rule checks them all (a seal must match what it says). */
+const approvedClaims = (payload: ProjectPayload) =>
+  payload.claims.filter((claim) => claim.status === 'approved').map((claim) => claim.id);
 
 function takenTitles(ctx: RepoContext): Set<string> {
   return new Set(
@@ -310,7 +344,15 @@ export function copyWithNewIds(
     return next;
   };
   const projectId = remap(payload.project.id);
-  for (const list of [payload.verdicts, payload.articles, payload.claims, payload.sources])
+  for (const list of [
+    payload.verdicts,
+    payload.articles,
+    payload.claims,
+    payload.sources,
+    payload.teamNotes,
+    payload.corrections,
+    payload.publications,
+  ])
     for (const record of list) remap(record.id);
   for (const change of payload.changes) remap(change.entityId);
   const ref = (value: unknown) => (typeof value === 'string' && ids.has(value) ? ids.get(value)! : value);
@@ -342,22 +384,63 @@ export function copyWithNewIds(
       at: ctx.now(),
     });
   }
+  const sources = payload.sources.map((source) => ({
+    ...source,
+    id: ids.get(source.id)!,
+    claimId: ids.get(source.claimId)!,
+  }));
+  const corrections = payload.corrections.map((correction) => ({
+    ...correction,
+    id: ids.get(correction.id)!,
+    projectId,
+    claimId: ids.get(correction.claimId)!,
+  }));
+  // A seal covers the claim's verdict by id: an approval that held in the original is sealed
+  // again on the copy's ids (and so are the seals its publications recorded for it).
+  const before = publishedParts(payload.sources, payload.corrections);
+  const after = publishedParts(sources, corrections);
+  const resealed = new Map<string, string>();
+  const claims = payload.claims.map((claim) => {
+    const copy = {
+      ...claim,
+      id: ids.get(claim.id)!,
+      projectId,
+      articleId: ids.get(claim.articleId)!,
+      verdictId: claim.verdictId === null ? null : ids.get(claim.verdictId)!,
+    };
+    if (
+      claim.status === 'approved' &&
+      claim.approval.seal !== '' &&
+      claim.approval.seal === sealInPayload(claim, before)
+    ) {
+      copy.approval = { ...claim.approval, seal: sealInPayload(copy, after) };
+      resealed.set(`${claim.id}:${claim.approval.seal}`, copy.approval.seal);
+    }
+    return copy;
+  });
   return {
     payload: {
       project: { ...payload.project, id: projectId, title },
       verdicts: payload.verdicts.map((verdict) => ({ ...verdict, id: ids.get(verdict.id)!, projectId })),
       articles: payload.articles.map((article) => ({ ...article, id: ids.get(article.id)!, projectId })),
-      claims: payload.claims.map((claim) => ({
-        ...claim,
-        id: ids.get(claim.id)!,
+      claims,
+      sources,
+      teamNotes: payload.teamNotes.map((note) => ({
+        ...note,
+        id: ids.get(note.id)!,
         projectId,
-        articleId: ids.get(claim.articleId)!,
-        verdictId: claim.verdictId === null ? null : ids.get(claim.verdictId)!,
+        claimId: ids.get(note.claimId)!,
       })),
-      sources: payload.sources.map((source) => ({
-        ...source,
-        id: ids.get(source.id)!,
-        claimId: ids.get(source.claimId)!,
+      corrections,
+      publications: payload.publications.map((publication) => ({
+        ...publication,
+        id: ids.get(publication.id)!,
+        projectId,
+        claims: publication.claims.map((published) => ({
+          ...published,
+          claimId: remap(published.claimId),
+          seal: resealed.get(`${published.claimId}:${published.seal}`) ?? published.seal,
+        })),
       })),
       changes,
     },

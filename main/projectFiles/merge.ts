@@ -14,15 +14,29 @@
  * deletion never silently takes a teammate's work with it. A child that one side deleted together
  * with its parent follows the parent's fate. Timestamps only order and label what people see.
  *
+ * Claim numbers are never a conflict: when both sides (or neither) changed a claim's number the
+ * lower one is taken, and afterwards every number is settled over the whole merged project
+ * (shared/editorial/claimNumbers.ts: per number the claim created first keeps it), which gives the
+ * same numbers whoever imports whom. An approval is one field; one that no longer goes with its
+ * claim's status is cleared. Team notes, corrections and publications are append-only: the merge
+ * keeps both sides' (a union by id), except notes of claims the merge removed.
+ *
  * The merged history is the union of both (by change id), plus changes recording what the merge
  * itself decided, authored by the local user, so the other side converges when it imports the
  * result: resolved conflicts, records deleted or restored without a change saying so, claims
- * re-anchored after the text they quote moved, verdicts cleared, positions renumbered.
+ * re-anchored after the text they quote moved, verdicts cleared, positions and claim numbers
+ * renumbered, approvals cleared.
+ *
+ * The merge does not decide whether an approval still holds: it lists the approved claims whose
+ * published content may have changed (`approvalChecks`), and the import hands them to the
+ * library's approval rule (main/repositories/approvals.ts), which withdraws stale ones on commit.
  */
 import { createAnchor, reanchor } from '../../shared/anchoring';
-import type { Change } from '../../shared/domain';
+import { NO_APPROVAL, type Change } from '../../shared/domain';
+import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { AppError } from '../errors';
 import type { ProjectPayload } from './format';
+import { publishedParts, publishedTextOf, sealInPayload } from './seals';
 import {
   ENTITY_ORDER,
   FIELD_LABELS,
@@ -68,7 +82,8 @@ export interface MergeConflict {
   theirs: ConflictSide;
 }
 
-type FieldChoice = Side | { conflict: string };
+/** 'approval': both sides approved differently; settled once the merged content is known. */
+type FieldChoice = Side | { conflict: string } | 'approval';
 type Decision =
   | { type: 'both'; fields: [string, FieldChoice][] }
   | { type: 'only'; side: Side }
@@ -116,11 +131,28 @@ export interface EntityCounts {
   sources: number;
 }
 
+export interface EditorialCounts {
+  teamNotes: number;
+  corrections: number;
+  publications: number;
+}
+
+/** A claim whose number the merge changed: "Claim 4 is now Claim 6". */
+export interface RenumberedClaim {
+  claimId: string;
+  /** Its number in your copy (or, for a claim new to you, in the file). */
+  from: number;
+  to: number;
+  statement: string;
+}
+
 export interface MergeSummary {
   added: EntityCounts;
   updated: EntityCounts;
   deleted: EntityCounts;
-  /** The project's title or description changed. */
+  /** Team notes, corrections and publications the file adds. */
+  editorialAdded: EditorialCounts;
+  /** The project's title, description or "Second pair of eyes" changed. */
   projectUpdated: boolean;
   resolved: { yours: number; theirs: number };
   changesImported: number;
@@ -128,12 +160,18 @@ export interface MergeSummary {
   changesRecorded: number;
   reanchoredClaims: number;
   orphanedClaims: number;
+  renumberedClaims: RenumberedClaim[];
 }
 
 export interface MergeOutcome {
   payload: ProjectPayload;
   /** To append to the library's history: their new changes, then the merge's own. */
   appendChanges: Change[];
+  /**
+   * Approved claims whose published content (fields, quote, sources, corrections) or approval the
+   * merge changed: the import asks the approval rule to check each before it commits.
+   */
+  approvalChecks: string[];
   summary: MergeSummary;
   /** False when the library already has everything the file holds. */
   changed: boolean;
@@ -308,6 +346,24 @@ function decideFields(
     if (sameJson(mineValue, theirValue)) continue;
     const myEdit = myEdits?.get(field);
     const theirEdit = theirEdits?.get(field);
+    if (kind === 'claim' && field === 'number') {
+      // Never shown as a conflict: one side's renumbering wins, else the lower number (the same
+      // answer from either side); the numbers are settled over the whole project afterwards.
+      const takeTheirs =
+        theirEdit && !myEdit
+          ? true
+          : myEdit && !theirEdit
+            ? false
+            : (theirValue as number) < (mineValue as number);
+      if (takeTheirs) fields.push([field, 'theirs']);
+      continue;
+    }
+    if (kind === 'claim' && field === 'approval' && !(theirEdit && !myEdit) && !(myEdit && !theirEdit)) {
+      // Two approvals (or, in files older than approvals, two that were never recorded): never a
+      // question for the person; the one that seals the merged content wins (resolveMerge).
+      fields.push([field, 'approval']);
+      continue;
+    }
     if (theirEdit && !myEdit) {
       fields.push([field, 'theirs']);
     } else if (theirEdit && myEdit) {
@@ -370,6 +426,7 @@ export function resolveMerge(
   const result = new Map<string, AnyRecord>();
   const kinds = new Map<string, EntityKind>();
   const resolutionUpdates: Change[] = [];
+  const approvalChoices: [key: string, yours: unknown, theirs: unknown][] = [];
   for (const { key, kind, decision } of plan.entries) {
     kinds.set(key, kind);
     switch (decision.type) {
@@ -380,6 +437,10 @@ export function resolveMerge(
         const updatedAt = laterOf(base.updatedAt, other.updatedAt);
         let merged: AnyRecord = updatedAt === base.updatedAt ? base : { ...base, updatedAt };
         for (const [field, how] of decision.fields) {
+          if (how === 'approval') {
+            approvalChoices.push([key, base[field], other[field]]);
+            continue;
+          }
           const side = typeof how === 'string' ? how : choice(how.conflict);
           if (merged === base) merged = { ...base };
           if (side === 'theirs') merged[field] = other[field];
@@ -424,12 +485,32 @@ export function resolveMerge(
     const changeFields: Change['fields'] = {};
     for (const [field, value] of Object.entries(fields))
       changeFields[field] = { before: record[field], after: value };
-    result.set(key, { ...record, ...fields, updatedAt: local.now });
+    // Never back in time: a clock behind the other copy's must not make its records look older.
+    result.set(key, { ...record, ...fields, updatedAt: laterOf(record.updatedAt as string, local.now) });
     repairs.push(change(plan.projectId, kind, record.id, 'update', changeFields, local));
   };
   const verdictIds = new Set<string>();
   for (const [key, kind] of kinds)
     if (kind === 'verdict' && result.has(key)) verdictIds.add(result.get(key)!.id);
+  const mergedCorrections = unionById(plan.yours.corrections, plan.theirs.corrections);
+  if (approvalChoices.length > 0) {
+    const sources = [...kinds]
+      .filter(([key, kind]) => kind === 'source' && result.has(key))
+      .map(([key]) => result.get(key)! as unknown as ProjectPayload['sources'][number]);
+    const parts = publishedParts(sources, mergedCorrections);
+    for (const [key, ...candidates] of approvalChoices) {
+      const claim = result.get(key)! as unknown as ProjectPayload['claims'][number];
+      const seal = sealInPayload(claim, parts);
+      const [chosen] = (candidates as ProjectPayload['claims'][number]['approval'][]).sort(
+        (a, b) =>
+          Number(b.seal === seal) - Number(a.seal === seal) ||
+          compareText(a.at, b.at) ||
+          compareText(a.by, b.by) ||
+          compareText(a.seal, b.seal),
+      );
+      if (!sameJson(chosen, claim.approval)) result.set(key, { ...result.get(key)!, approval: chosen });
+    }
+  }
   let reanchoredClaims = 0;
   let orphanedClaims = 0;
   for (const [key, kind] of kinds) {
@@ -443,6 +524,9 @@ export function resolveMerge(
     if (kind !== 'claim') continue;
     if (record.verdictId !== null && !verdictIds.has(record.verdictId as string))
       update(kind, key, { verdictId: null });
+    // An approval goes with the status "Approved" (the two may come from different sides).
+    if (record.status !== 'approved' && !sameJson(record.approval, NO_APPROVAL))
+      update(kind, key, { approval: NO_APPROVAL });
     const article = result.get(parent!)!;
     const anchor = record.anchor as {
       start: number;
@@ -461,7 +545,11 @@ export function resolveMerge(
     const found = reanchor(text, anchor);
     if (found.status !== 'orphaned') {
       reanchoredClaims++;
-      update(kind, key, { anchor: createAnchor(text, found.start, found.end) });
+      const moved = createAnchor(text, found.start, found.end);
+      // As when the app edits the text: a quote whose words changed waits under "Quote changed".
+      const was = record.quoteChangedFrom as string;
+      const quoteChangedFrom = moved.exact === anchor.exact ? was : was || anchor.exact;
+      update(kind, key, quoteChangedFrom === was ? { anchor: moved } : { anchor: moved, quoteChangedFrom });
     } else {
       orphanedClaims++;
       update(kind, key, { anchorState: 'orphaned' });
@@ -469,6 +557,38 @@ export function resolveMerge(
   }
   renumber(result, kinds, 'verdict', () => plan.projectId, update);
   renumber(result, kinds, 'source', (record) => record.claimId as string, update);
+
+  // Claim numbers: unique again, settled over the whole merged project, so whoever imports whom
+  // gets the same numbers; each renumbering is recorded, so the other copy takes it as it is.
+  const projectKey = keyOf('project', plan.projectId);
+  const claimKeys = [...kinds]
+    .filter(([key, kind]) => kind === 'claim' && result.has(key))
+    .map(([key]) => key);
+  const settled = settleClaimNumbers(
+    claimKeys.map((key) => {
+      const claim = result.get(key)!;
+      return { id: claim.id, number: claim.number as number, createdAt: claim.createdAt as string };
+    }),
+    Math.max(plan.yours.project.nextClaimNumber, plan.theirs.project.nextClaimNumber),
+  );
+  for (const { id, to } of settled.renumbered) update('claim', keyOf('claim', id), { number: to });
+  const project = result.get(projectKey)!;
+  if (project.nextClaimNumber !== settled.nextNumber)
+    result.set(projectKey, { ...project, nextClaimNumber: settled.nextNumber });
+  const renumberedClaims: RenumberedClaim[] = [];
+  for (const key of claimKeys) {
+    const claim = result.get(key)!;
+    const before = (mine.records.get(key) ?? theirs.records.get(key))!;
+    if (before.number === claim.number) continue;
+    const anchor = claim.anchor as { exact: string };
+    renumberedClaims.push({
+      claimId: claim.id,
+      from: before.number as number,
+      to: claim.number as number,
+      statement: ((claim.statement as string) || anchor.exact).replace(/\s+/g, ' '),
+    });
+  }
+  renumberedClaims.sort((a, b) => a.to - b.to);
 
   // 3. History: the union, plus the merge's own entries where the union does not already say it,
   // decided per side (never by the order of the union), so merging the result back adds nothing.
@@ -499,15 +619,39 @@ export function resolveMerge(
     plan.entries
       .filter((entry) => entry.kind === kind && result.has(entry.key))
       .map((entry) => result.get(entry.key)!);
-  const mergedProject = result.get(keyOf('project', plan.projectId))!;
+  const mergedProject = result.get(projectKey)!;
+  const claims = collect('claim');
+  const claimIds = new Set(claims.map((claim) => claim.id));
+  const onKeptClaim = (record: { claimId: string }) => claimIds.has(record.claimId);
   const payload = {
     project: mergedProject,
     verdicts: collect('verdict'),
     articles: collect('article'),
-    claims: collect('claim'),
+    claims,
     sources: collect('source'),
+    // Append-only records: both sides' (ours first), a claim's notes going with the claim.
+    teamNotes: unionById(plan.yours.teamNotes, plan.theirs.teamNotes).filter(onKeptClaim),
+    corrections: mergedCorrections.filter(onKeptClaim),
+    publications: unionById(plan.yours.publications, plan.theirs.publications),
     changes: [...plan.yours.changes, ...plan.theirNewChanges, ...ownChanges],
   } as unknown as ProjectPayload;
+
+  // Approved claims whose published content or approval is not what this copy had approved.
+  const ourParts = publishedParts(plan.yours.sources, plan.yours.corrections);
+  const mergedParts = publishedParts(payload.sources, payload.corrections);
+  const approvalChecks: string[] = [];
+  for (const claim of payload.claims) {
+    if (claim.status !== 'approved') continue;
+    const ours = mine.records.get(keyOf('claim', claim.id)) as unknown as
+      ProjectPayload['claims'][number] | undefined;
+    if (
+      !ours ||
+      ours.status !== 'approved' ||
+      !sameJson(ours.approval, claim.approval) ||
+      publishedTextOf(ours, ourParts) !== publishedTextOf(claim, mergedParts)
+    )
+      approvalChecks.push(claim.id);
+  }
 
   const { summary, identical } = summarise(
     plan.yours,
@@ -517,6 +661,7 @@ export function resolveMerge(
     ownChanges.length,
     reanchoredClaims,
     orphanedClaims,
+    renumberedClaims,
   );
   const recordsChanged = !identical || !sameJson(plan.yours.project, payload.project);
   const appendChanges = [...plan.theirNewChanges, ...ownChanges];
@@ -531,7 +676,15 @@ export function resolveMerge(
       ),
     };
   }
-  return { payload, appendChanges, summary, changed };
+  return { payload, appendChanges, approvalChecks, summary, changed };
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Ours, then theirs that we lack (by id). */
+function unionById<T extends { id: string }>(ours: readonly T[], theirs: readonly T[]): T[] {
+  const seen = new Set(ours.map((record) => record.id));
+  return [...ours, ...theirs.filter((record) => !seen.has(record.id))];
 }
 
 function change(
@@ -593,6 +746,7 @@ function summarise(
   changesRecorded: number,
   reanchoredClaims: number,
   orphanedClaims: number,
+  renumberedClaims: RenumberedClaim[],
 ): { summary: MergeSummary; identical: boolean } {
   const zero = (): EntityCounts => ({ verdicts: 0, articles: 0, claims: 0, sources: 0 });
   let identical = true;
@@ -600,15 +754,25 @@ function summarise(
     added: zero(),
     updated: zero(),
     deleted: zero(),
+    editorialAdded: { teamNotes: 0, corrections: 0, publications: 0 },
     projectUpdated:
       before.project.title !== after.project.title ||
-      before.project.description !== after.project.description,
+      before.project.description !== after.project.description ||
+      before.project.secondPairOfEyes !== after.project.secondPairOfEyes,
     resolved,
     changesImported,
     changesRecorded,
     reanchoredClaims,
     orphanedClaims,
+    renumberedClaims,
   };
+  for (const name of ['teamNotes', 'corrections', 'publications'] as const) {
+    const old = new Set(before[name].map((record) => record.id));
+    const now = new Set(after[name].map((record) => record.id));
+    summary.editorialAdded[name] = after[name].filter((record) => !old.has(record.id)).length;
+    if (summary.editorialAdded[name] > 0 || before[name].some((record) => !now.has(record.id)))
+      identical = false;
+  }
   for (const name of Object.values(KIND_COLLECTION)) {
     const old = new Map((before[name] as readonly AnyRecord[]).map((record) => [record.id, record]));
     const kept = new Set<string>();

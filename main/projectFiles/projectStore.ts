@@ -11,9 +11,25 @@ import type { ProjectPayload } from './format';
 import { sameJson } from './records';
 import { listArticles } from '../repositories/articles';
 import { listClaimsByProject } from '../repositories/claims';
+import {
+  listCorrectionsByProject,
+  listPublications,
+  listTeamNotesByProject,
+} from '../repositories/editorial';
 import { findProject } from '../repositories/projects';
 import { listSourcesByProject } from '../repositories/sources';
-import { ARTICLES, CHANGES, CLAIMS, PROJECTS, SOURCES, VERDICTS, type Row } from '../repositories/tables';
+import {
+  ARTICLES,
+  CHANGES,
+  CLAIMS,
+  CORRECTIONS,
+  PROJECTS,
+  PUBLICATIONS,
+  SOURCES,
+  TEAM_NOTES,
+  VERDICTS,
+  type Row,
+} from '../repositories/tables';
 import { listVerdicts } from '../repositories/verdicts';
 
 type Payload = ProjectPayload;
@@ -22,6 +38,15 @@ type VerdictRecord = Payload['verdicts'][number];
 type ArticleRecord = Payload['articles'][number];
 type ClaimRecord = Payload['claims'][number];
 type SourceRecord = Payload['sources'][number];
+type Records = Omit<Payload, 'changes'>;
+
+export interface ReadOptions {
+  /**
+   * "Leave out team notes and assignees": no team notes, every claim's assignee empty, and the
+   * assignee fields of history entries emptied too, so no note text or assignee is in the file.
+   */
+  withoutTeamNotes?: boolean;
+}
 
 export function findProjectRow(ctx: RepoContext, projectId: string): ProjectRecord | undefined {
   return findProject(ctx, projectId);
@@ -31,7 +56,8 @@ export function findProjectRow(ctx: RepoContext, projectId: string): ProjectReco
 export function readProjectRecords(
   ctx: RepoContext,
   projectId: string,
-): Omit<Payload, 'changes'> | undefined {
+  options: ReadOptions = {},
+): Records | undefined {
   return ctx.tx(() => {
     const project = findProject(ctx, projectId);
     if (!project) return undefined;
@@ -40,7 +66,7 @@ export function readProjectRecords(
       (a, b) => a.position - b.position || compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
     );
     const articles: ArticleRecord[] = listArticles(ctx, projectId);
-    const claims: ClaimRecord[] = listClaimsByProject(ctx, projectId);
+    let claims: ClaimRecord[] = listClaimsByProject(ctx, projectId);
     const sources: SourceRecord[] = listSourcesByProject(ctx, projectId);
     claims.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
     sources.sort(
@@ -50,7 +76,15 @@ export function readProjectRecords(
         a.position - b.position ||
         compare(a.id, b.id),
     );
-    return { project, verdicts, articles, claims, sources };
+    // Ordered by time, then id, by the repositories' own readers.
+    let teamNotes = listTeamNotesByProject(ctx, projectId);
+    const corrections = listCorrectionsByProject(ctx, projectId);
+    const publications = listPublications(ctx, projectId);
+    if (options.withoutTeamNotes) {
+      teamNotes = [];
+      claims = claims.map((claim) => (claim.assignee === '' ? claim : { ...claim, assignee: '' }));
+    }
+    return { project, verdicts, articles, claims, sources, teamNotes, corrections, publications };
   });
 }
 
@@ -72,12 +106,17 @@ export function readProjectPayload(ctx: RepoContext, projectId: string): Payload
 export function serializeProject(
   ctx: RepoContext,
   projectId: string,
-): { json: Buffer; records: Omit<Payload, 'changes'>; changeCount: number } | undefined {
+  options: ReadOptions = {},
+): { json: Buffer; records: Records; changeCount: number } | undefined {
   return ctx.tx(() => {
-    const records = readProjectRecords(ctx, projectId);
+    const records = readProjectRecords(ctx, projectId, options);
     if (!records) return undefined;
     const rows = readChangeRows(ctx, projectId);
-    const history = rows.map(CHANGES.jsonText);
+    const history = rows.map((row) =>
+      options.withoutTeamNotes && (row.fields as string).includes('"assignee"')
+        ? JSON.stringify(withoutAssignee(CHANGES.fromRow(row)))
+        : CHANGES.jsonText(row),
+    );
     const head = JSON.stringify(records);
     const json = Buffer.from(`${head.slice(0, -1)},"changes":[${history.join(',')}]}`, 'utf8');
     return { json, records, changeCount: rows.length };
@@ -90,17 +129,30 @@ function readChangeRows(ctx: RepoContext, projectId: string): Row[] {
     .all(projectId) as Row[];
 }
 
+/** A history entry with the assignee's name emptied wherever it recorded one. */
+function withoutAssignee(change: Change): Change {
+  const assignee = change.fields.assignee;
+  if (!assignee) return change;
+  const blank: { before?: unknown; after?: unknown } = {};
+  if ('before' in assignee) blank.before = '';
+  if ('after' in assignee) blank.after = '';
+  return { ...change, fields: { ...change.fields, assignee: blank } };
+}
+
 /** The project's whole history, oldest first. */
 export function readChanges(ctx: RepoContext, projectId: string): Change[] {
   return readChangeRows(ctx, projectId).map(CHANGES.fromRow);
 }
 
-/** Inserts the verdicts, articles, claims and sources of a payload (not the project row, not the history). */
+/** Inserts the records of a payload (not the project row, not the history), parents first. */
 export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes' | 'project'>): void {
   for (const verdict of payload.verdicts) VERDICTS.insert(ctx, verdict);
   for (const article of payload.articles) ARTICLES.insert(ctx, article);
   for (const claim of payload.claims) CLAIMS.insert(ctx, claim);
   for (const source of payload.sources) SOURCES.insert(ctx, source);
+  for (const note of payload.teamNotes) TEAM_NOTES.insert(ctx, note);
+  for (const correction of payload.corrections) CORRECTIONS.insert(ctx, correction);
+  for (const publication of payload.publications) PUBLICATIONS.insert(ctx, publication);
 }
 
 /** Appends history entries in the order given (they get the next seq numbers). */
@@ -153,24 +205,48 @@ export function applyPayloadDiff(ctx: RepoContext, before: Payload, after: Paylo
     const articles = diffRecords(before.articles, after.articles);
     const claims = diffRecords(before.claims, after.claims);
     const sources = diffRecords(before.sources, after.sources);
+    const teamNotes = diffRecords(before.teamNotes, after.teamNotes);
+    const corrections = diffRecords(before.corrections, after.corrections);
+    const publications = diffRecords(before.publications, after.publications);
+    // Claim numbers are unique per project at every moment: the numbers of claims about to be
+    // renumbered or removed are parked out of the way first, so a swap or a number taken over
+    // from a removed claim never collides half-way.
+    const previous = new Map(before.claims.map((claim) => [claim.id, claim.number]));
+    const park = ctx.stmt(`UPDATE claims SET number = ? WHERE id = ?`);
+    let parking = PARKED_NUMBERS;
+    for (const claim of claims.changed)
+      if (previous.get(claim.id) !== claim.number) park.run(parking++, claim.id);
+    for (const claim of claims.removed) park.run(parking++, claim.id);
     // Parents before children; removals last, children first, once no kept row points at them.
     insertRecords(ctx, {
       verdicts: verdicts.added,
       articles: articles.added,
       claims: claims.added,
       sources: sources.added,
+      teamNotes: teamNotes.added,
+      corrections: corrections.added,
+      publications: publications.added,
     });
     for (const verdict of verdicts.changed) VERDICTS.update(ctx, verdict);
     for (const article of articles.changed) ARTICLES.update(ctx, article);
     for (const claim of claims.changed) CLAIMS.update(ctx, claim);
     for (const source of sources.changed) SOURCES.update(ctx, source);
+    for (const note of teamNotes.changed) TEAM_NOTES.update(ctx, note);
+    for (const correction of corrections.changed) CORRECTIONS.update(ctx, correction);
+    for (const publication of publications.changed) PUBLICATIONS.update(ctx, publication);
     const remove = (table: { name: string }, rows: { id: string }[]) => {
       const statement = ctx.stmt(`DELETE FROM ${table.name} WHERE id = ?`);
       for (const row of rows) statement.run(row.id);
     };
+    remove(PUBLICATIONS, publications.removed);
+    remove(CORRECTIONS, corrections.removed);
+    remove(TEAM_NOTES, teamNotes.removed);
     remove(SOURCES, sources.removed);
     remove(CLAIMS, claims.removed);
     remove(ARTICLES, articles.removed);
     remove(VERDICTS, verdicts.removed);
   });
 }
+
+/** Above any number a project hands out (the format caps them at 1,000,000,000). */
+const PARKED_NUMBERS = 2_000_000_000;

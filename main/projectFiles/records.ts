@@ -26,7 +26,7 @@ export const MERGE_FIELDS: Readonly<Record<EntityKind, readonly string[]>> = {
 };
 
 export const FIELD_LABELS: Readonly<Record<EntityKind, Readonly<Record<string, string>>>> = {
-  project: { title: 'Title', description: 'Description' },
+  project: { title: 'Title', description: 'Description', secondPairOfEyes: 'Second pair of eyes' },
   verdict: {
     label: 'Label',
     description: 'Description',
@@ -45,6 +45,7 @@ export const FIELD_LABELS: Readonly<Record<EntityKind, Readonly<Record<string, s
     text: 'Article text',
   },
   claim: {
+    number: 'Claim number',
     anchor: 'Quote position',
     anchorState: 'Anchoring',
     statement: 'Claim',
@@ -54,6 +55,10 @@ export const FIELD_LABELS: Readonly<Record<EntityKind, Readonly<Record<string, s
     rationale: 'Rationale',
     status: 'Status',
     tags: 'Tags',
+    claimantType: 'Claimant type',
+    approval: 'Approval',
+    assignee: 'Assigned to',
+    quoteChangedFrom: 'Quote before the text changed',
   },
   source: {
     position: 'Order',
@@ -162,6 +167,16 @@ export function describeValue(
     return CLAIM_STATUS_LABELS[value as keyof typeof CLAIM_STATUS_LABELS] ?? String(value);
   if (kind === 'claim' && field === 'anchorState')
     return value === 'orphaned' ? 'Not found in the article (orphaned)' : 'Found in the article';
+  if (kind === 'claim' && field === 'approval') {
+    const approval = value as { by?: string; at?: string; seal?: string } | null;
+    if (!approval?.seal && !approval?.by) return 'Not approved';
+    const when = approval.at ? ` on ${approval.at.slice(0, 10)}` : '';
+    return `Approved by ${approval.by || 'someone (before approvals were recorded)'}${when}`;
+  }
+  if (kind === 'claim' && field === 'claimantType') return value === '' ? '(not chosen)' : String(value);
+  if (kind === 'claim' && field === 'assignee') return value === '' ? 'Nobody' : String(value);
+  if (kind === 'claim' && field === 'number') return `Claim ${String(value)}`;
+  if (typeof value === 'boolean') return value ? 'On' : 'Off';
   if (kind === 'claim' && field === 'anchor') {
     const anchor = value as { start: number; end: number; exact: string };
     return `“${clip(anchor.exact, 200)}” at characters ${anchor.start}–${anchor.end}`;

@@ -1,16 +1,20 @@
 /**
  * The upgrade pipeline: a file of an older format version is parsed with that version's schema,
  * then upgraded one version at a time to the current one, then parsed again with the current
- * schema. Version 1 is the only version so far, so the list is empty; when version 2 comes:
+ * schema. To add version N + 1:
  *
- *   1. add ProjectPayloadV2 (and ManifestV2 if it changes) to ./format.ts, list them in
- *      PAYLOAD_SCHEMAS / MANIFEST_SCHEMAS and set FORMAT_VERSION = 2;
- *   2. add `{ from: 1, describe: '…', upgrade: (v1) => v2 }` to UPGRADE_STEPS;
- *   3. add a golden v2 file beside the v1 one in tests/fixtures/project-files/ (keep the v1 file).
+ *   1. add its schemas to ./format.ts, list them in PAYLOAD_SCHEMAS / MANIFEST_SCHEMAS and set
+ *      FORMAT_VERSION = N + 1;
+ *   2. add `{ from: N, describe: '…', upgrade: (vN) => vN+1 }` to UPGRADE_STEPS;
+ *   3. add a golden file of the new version beside the others in tests/fixtures/project-files/
+ *      (keep the old ones).
  */
 import type { z } from 'zod';
+import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { formatPath, importError, newerVersionError } from './messages';
-import { FORMAT_VERSION, PAYLOAD_SCHEMAS } from './format';
+import { FORMAT_VERSION, PAYLOAD_SCHEMAS, type ProjectPayloadV1, type ProjectPayloadV2 } from './format';
+import { publishedParts, sealInPayload } from './seals';
+import { toUtcTimestamp } from './validate';
 
 export interface UpgradeStep {
   /** Upgrades a payload of version `from` (already valid for that version) to version from + 1. */
@@ -19,8 +23,80 @@ export interface UpgradeStep {
   upgrade(payload: unknown): unknown;
 }
 
+const NO_APPROVAL = { by: '', at: '', seal: '' } as const;
+
+/**
+ * Version 1 → 2 (editorial integrity). Claims are numbered by creation time (ties by id), as the
+ * library's migration 3 numbers them; the project's next number is one past the highest. A claim
+ * approved in version 1 keeps its approval, sealed on the content it has (it was approved on
+ * that content; version 1 had no corrections), with no recorded approver and its last change as
+ * the time. Nothing else is invented: no claimant types, assignees, notes, corrections or
+ * publications.
+ */
+export function upgradeV1ToV2(v1: ProjectPayloadV1): ProjectPayloadV2 {
+  const { renumbered, nextNumber } = settleClaimNumbers(
+    // Compared as instants: a hand-written file may mix offsets.
+    v1.claims.map((claim) => ({
+      id: claim.id,
+      number: null,
+      createdAt: toUtcTimestamp(claim.createdAt) ?? claim.createdAt,
+    })),
+    1,
+  );
+  const numbers = new Map(renumbered.map((entry) => [entry.id, entry.to]));
+  const parts = publishedParts(v1.sources);
+  return {
+    project: {
+      id: v1.project.id,
+      title: v1.project.title,
+      description: v1.project.description,
+      nextClaimNumber: nextNumber,
+      secondPairOfEyes: false,
+      createdAt: v1.project.createdAt,
+      updatedAt: v1.project.updatedAt,
+    },
+    verdicts: v1.verdicts,
+    articles: v1.articles,
+    claims: v1.claims.map((claim) => ({
+      id: claim.id,
+      projectId: claim.projectId,
+      articleId: claim.articleId,
+      number: numbers.get(claim.id)!,
+      anchor: claim.anchor,
+      anchorState: claim.anchorState,
+      statement: claim.statement,
+      claimant: claim.claimant,
+      claimDate: claim.claimDate,
+      verdictId: claim.verdictId,
+      rationale: claim.rationale,
+      status: claim.status,
+      tags: claim.tags,
+      claimantType: '',
+      assignee: '',
+      quoteChangedFrom: '',
+      approval:
+        claim.status === 'approved'
+          ? { by: '', at: claim.updatedAt, seal: sealInPayload({ ...claim, claimantType: '' }, parts) }
+          : NO_APPROVAL,
+      createdAt: claim.createdAt,
+      updatedAt: claim.updatedAt,
+    })),
+    sources: v1.sources,
+    teamNotes: [],
+    corrections: [],
+    publications: [],
+    changes: v1.changes,
+  };
+}
+
 /** Keyed by the version each step upgrades from; consecutive, starting at 1. */
-export const UPGRADE_STEPS: readonly UpgradeStep[] = [];
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [
+  {
+    from: 1,
+    describe: 'numbers claims, seals approvals, adds team notes, corrections and publications',
+    upgrade: (payload) => upgradeV1ToV2(payload as ProjectPayloadV1),
+  },
+];
 
 export interface UpgradePipeline {
   current: number;

@@ -14,6 +14,9 @@ const COLLECTIONS = [
   ['claims', 'claims'],
   ['sources', 'sources'],
   ['changes', 'history entries'],
+  ['teamNotes', 'team notes'],
+  ['corrections', 'correction notes'],
+  ['publications', 'publications'],
 ] as const;
 
 /**
@@ -109,7 +112,8 @@ function pathTo(
 
 /**
  * After the schema: ids unique per table, every record belongs to the file's project, every
- * reference resolves, and every anchored claim quotes its article exactly.
+ * reference resolves, every anchored claim quotes its article exactly, and claim numbers are
+ * unique and below the project's next number.
  */
 export function checkIntegrity(payload: ProjectPayload, fileName: string): void {
   const fail = (reason: string): never => {
@@ -128,9 +132,20 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
   unique(payload.articles, 'articles');
   const claimIds = unique(payload.claims, 'claims');
   unique(payload.sources, 'sources');
+  unique(payload.teamNotes, 'team notes');
+  unique(payload.corrections, 'correction notes');
+  unique(payload.publications, 'publications');
   unique(payload.changes, 'history entries');
   const all = new Set<string>([projectId]);
-  for (const list of [payload.verdicts, payload.articles, payload.claims, payload.sources]) {
+  for (const list of [
+    payload.verdicts,
+    payload.articles,
+    payload.claims,
+    payload.sources,
+    payload.teamNotes,
+    payload.corrections,
+    payload.publications,
+  ]) {
     for (const item of list) {
       if (all.has(item.id)) fail(`the id ${item.id} is used by two different records`);
       all.add(item.id);
@@ -147,6 +162,8 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
       fail(`article “${clip(article.title)}” (articles[${index}]) belongs to another project`);
     articles.set(article.id, article);
   });
+  const numbered = new Map<number, ProjectPayload['claims'][number]>();
+  const nextNumber = payload.project.nextClaimNumber;
   payload.claims.forEach((claim, index) => {
     const where = `claim ${index + 1} (claims[${index}], “${clip(claim.anchor.exact || claim.statement, 40)}”)`;
     if (claim.projectId !== projectId) fail(`${where} belongs to another project`);
@@ -166,6 +183,18 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
       if (article!.text.slice(start, end) !== exact)
         fail(`${where} quotes text that is not at characters ${start}–${end} of its article`);
     }
+    const other = numbered.get(claim.number);
+    if (other) {
+      fail(
+        `Claims ${describeClaim(other)} and ${describeClaim(claim)} both have number ${formatCount(claim.number)}; a project file cannot number two claims alike (was it edited by hand?)`,
+      );
+    }
+    numbered.set(claim.number, claim);
+    if (claim.number >= nextNumber) {
+      fail(
+        `${where} has number ${formatCount(claim.number)}, but the project’s next claim number is ${formatCount(nextNumber)}; every claim’s number must be below it (was it edited by hand?)`,
+      );
+    }
   });
   payload.sources.forEach((source, index) => {
     if (!claimIds.has(source.claimId))
@@ -173,10 +202,33 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
         `source ${index + 1} (sources[${index}], “${clip(source.title || source.url, 40)}”) belongs to a claim that is not in the file`,
       );
   });
+  const onClaims = (
+    list: readonly { projectId: string; claimId: string; text: string }[],
+    key: 'teamNotes' | 'corrections',
+    what: string,
+  ) => {
+    list.forEach((note, index) => {
+      const where = `${what} ${index + 1} (${key}[${index}], “${clip(note.text.replace(/\s+/g, ' '), 40)}”)`;
+      if (note.projectId !== projectId) fail(`${where} belongs to another project`);
+      if (!claimIds.has(note.claimId))
+        fail(`${where} is on a claim that is not in the file (${note.claimId})`);
+    });
+  };
+  onClaims(payload.teamNotes, 'teamNotes', 'team note');
+  onClaims(payload.corrections, 'corrections', 'correction note');
+  payload.publications.forEach((publication, index) => {
+    if (publication.projectId !== projectId)
+      fail(`publication ${index + 1} (publications[${index}]) belongs to another project`);
+  });
   payload.changes.forEach((change, index) => {
     if (change.projectId !== projectId)
       fail(`history entry ${index + 1} (changes[${index}]) belongs to another project`);
   });
+}
+
+/** A claim as messages name it: its statement (or quote), clipped. */
+function describeClaim(claim: ProjectPayload['claims'][number]): string {
+  return `“${clip((claim.statement || claim.anchor.exact).replace(/\s+/g, ' '), 40)}”`;
 }
 
 /** The one form timestamps are stored in: UTC, milliseconds, Z (what `Date#toISOString` writes). */
@@ -225,6 +277,23 @@ export function normaliseTimestamps(payload: ProjectPayload, fileName: string): 
   records('articles', payload.articles);
   records('claims', payload.claims);
   records('sources', payload.sources);
+  payload.claims.forEach((claim, index) => {
+    if (claim.approval.at !== '')
+      claim.approval = {
+        ...claim.approval,
+        at: utc(claim.approval.at, () => `claims[${index}].approval.at`),
+      };
+  });
+  const created = (key: 'teamNotes' | 'corrections', list: { createdAt: string }[]) => {
+    list.forEach((record, index) => {
+      record.createdAt = utc(record.createdAt, () => `${key}[${index}].createdAt`);
+    });
+  };
+  created('teamNotes', payload.teamNotes);
+  created('corrections', payload.corrections);
+  payload.publications.forEach((publication, index) => {
+    publication.publishedAt = utc(publication.publishedAt, () => `publications[${index}].publishedAt`);
+  });
   payload.changes.forEach((change, index) => {
     change.at = utc(change.at, () => `changes[${index}].at`);
   });

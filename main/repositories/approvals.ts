@@ -63,7 +63,9 @@ function reconcileApproval(ctx: RepoContext, claimId: string, reasons: ReadonlyS
   const claim = CLAIMS.fromRow(row);
   if (claim.status !== 'approved') return;
   if (claim.approval.seal !== '' && claim.approval.seal === currentSeal(ctx, claim)) return;
-  const after: Claim = { ...claim, status: 'in_review', approval: NO_APPROVAL, updatedAt: ctx.now() };
+  // Never back in time: an import from a copy whose clock runs ahead must not move updatedAt back.
+  const now = ctx.now();
+  const after: Claim = { ...claim, status: 'in_review', approval: NO_APPROVAL, updatedAt: now > claim.updatedAt ? now : claim.updatedAt };
   CLAIMS.update(ctx, after);
   const why = [...reasons].map((reason) => FIELD_LABELS[reason] ?? reason).join(', ');
   recordChange(ctx, {

@@ -61,7 +61,8 @@ export function createClaim(
       ...EMPTY_CLAIM_FIELDS,
       statement: input.anchor.exact,
       ...input.fields,
-      status: 'unchecked',
+      // Approving goes through updateClaim below, which records who approved and seals it.
+      status: input.fields?.status === 'approved' ? 'in_review' : (input.fields?.status ?? 'unchecked'),
       id: input.id ?? ctx.newId(),
       projectId: input.projectId,
       articleId: input.articleId,
@@ -77,6 +78,7 @@ export function createClaim(
     CLAIMS.insert(ctx, claim);
     recordChange(ctx, { projectId: claim.projectId, entityType: 'claim', entityId: claim.id, op: 'create', fields: snapshotFields(claim, CLAIM_FIELDS, 'after') });
     touchProject(ctx, claim.projectId);
+    if (input.fields?.status === 'approved') return updateClaim(ctx, claim.id, { status: 'approved' });
     return claim;
   });
 }

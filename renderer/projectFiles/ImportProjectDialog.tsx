@@ -3,7 +3,7 @@ import type { ImportConflict, ImportPreview, ImportSummary } from '../../shared/
 import { api } from '../api';
 import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';
-import { describeCounts } from './describeCounts';
+import { describeCounts, describeEditorial } from './describeCounts';
 import './projectFiles.css';
 
 type Side = 'yours' | 'theirs';
@@ -98,7 +98,27 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
                   Conflicts resolved: {summary.resolved.yours} kept yours, {summary.resolved.theirs} took theirs
                 </li>
               )}
+              {describeEditorial(summary.editorialAdded) && <li>Notes added: {describeEditorial(summary.editorialAdded)}</li>}
               {summary.orphanedClaims > 0 && <li>{summary.orphanedClaims} claim(s) need re-anchoring.</li>}
+              {summary.approvalsWithdrawn > 0 && (
+                <li>
+                  {summary.approvalsWithdrawn === 1
+                    ? '1 approved claim changed in the import and is back In review.'
+                    : `${summary.approvalsWithdrawn} approved claims changed in the import and are back In review.`}
+                </li>
+              )}
+              {summary.renumberedClaims.length > 0 && (
+                <li>
+                  Both copies had given the same numbers to different claims; the claim marked first keeps its number:
+                  <ul className="renumbered" aria-label="Renumbered claims">
+                    {summary.renumberedClaims.map((claim) => (
+                      <li key={claim.claimId} dir="auto">
+                        Claim {claim.from} is now Claim {claim.to}: {claim.statement}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              )}
             </ul>
           )}
           {summary.backupId && <p className="muted">A backup of the project as it was is kept: “Restore version before import” puts it back.</p>}
@@ -133,7 +153,7 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
         </p>
         <p className="muted">
           Exported by {preview.exportedBy || 'someone'} on {new Date(preview.exportedAt).toLocaleString()} · {preview.counts.articles} article(s), {preview.counts.claims} claim(s),{' '}
-          {preview.counts.sources} source(s).
+          {preview.counts.sources} source(s){preview.counts.teamNotes > 0 ? `, ${preview.counts.teamNotes} team note(s)` : ''}.
         </p>
         {preview.mode === 'merge' && (
           <p className="muted">

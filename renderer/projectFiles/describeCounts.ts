@@ -1,4 +1,4 @@
-import type { EntityCounts } from '../../shared/api/contract.projectFiles';
+import type { EditorialCounts, EntityCounts } from '../../shared/api/contract.projectFiles';
 
 /** "3 claims, 1 source" — or "nothing" when every count is zero. */
 export function describeCounts(counts: EntityCounts): string {
@@ -13,4 +13,18 @@ export function describeCounts(counts: EntityCounts): string {
     .filter(([, count]) => count > 0)
     .map(([noun, count]) => `${count} ${noun}${count === 1 ? '' : 's'}`);
   return parts.length ? parts.join(', ') : 'nothing';
+}
+
+/** "1 team note, 2 correction notes" — or '' when there are none. */
+export function describeEditorial(counts: EditorialCounts): string {
+  return (
+    [
+      ['team note', counts.teamNotes],
+      ['correction note', counts.corrections],
+      ['publication', counts.publications],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([noun, count]) => `${count} ${noun}${count === 1 ? '' : 's'}`)
+    .join(', ');
 }

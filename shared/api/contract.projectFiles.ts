@@ -13,6 +13,24 @@ export const EntityCounts = z.object({
 });
 export type EntityCounts = z.infer<typeof EntityCounts>;
 
+/** Team notes, correction notes and publications (format 2): append-only, merged as a union. */
+export const EditorialCounts = z.object({
+  teamNotes: z.number().int(),
+  corrections: z.number().int(),
+  publications: z.number().int(),
+});
+export type EditorialCounts = z.infer<typeof EditorialCounts>;
+
+/** A claim whose number an import changed, for "Claim 4 is now Claim 6: …". */
+export const RenumberedClaim = z.object({
+  claimId: Id,
+  /** Its number in your copy (for a claim new to your library: in the file). */
+  from: z.number().int(),
+  to: z.number().int(),
+  statement: z.string(),
+});
+export type RenumberedClaim = z.infer<typeof RenumberedClaim>;
+
 /** One side of a conflict: the value, how it reads, who changed it and when. */
 export const ConflictSide = z.object({
   value: z.unknown(),
@@ -55,12 +73,13 @@ export const ImportPreview = z.object({
   appVersion: z.string(),
   formatVersion: z.number().int(),
   /** What the file holds. */
-  counts: EntityCounts.extend({ changes: z.number().int() }),
+  counts: EntityCounts.extend(EditorialCounts.shape).extend({ changes: z.number().int() }),
   /** What importing would do to the library (for a merge: keeping yours in every conflict). */
   effect: z.object({
     added: EntityCounts,
     updated: EntityCounts,
     deleted: EntityCounts,
+    editorialAdded: EditorialCounts,
     projectUpdated: z.boolean(),
     changesImported: z.number().int(),
   }),
@@ -76,6 +95,8 @@ export const ImportSummary = z.object({
   added: EntityCounts,
   updated: EntityCounts,
   deleted: EntityCounts,
+  /** Team notes, corrections and publications the file added (both sides' are always kept). */
+  editorialAdded: EditorialCounts,
   projectUpdated: z.boolean(),
   /** How many conflicts were resolved keeping yours / theirs. */
   resolved: z.object({ yours: z.number().int(), theirs: z.number().int() }),
@@ -85,6 +106,13 @@ export const ImportSummary = z.object({
   reanchoredClaims: z.number().int(),
   /** Claims whose quote is no longer in the merged article text (shown as orphaned, never dropped). */
   orphanedClaims: z.number().int(),
+  /**
+   * Claims the merge gave another number (two copies had given one number to different claims;
+   * the claim marked first keeps it, whoever imports whom). Conflicts on numbers are never asked.
+   */
+  renumberedClaims: z.array(RenumberedClaim),
+  /** Approved claims whose published content the import changed: back to "In review". */
+  approvalsWithdrawn: z.number().int(),
   /** The backup taken before the merge: projectFiles.restoreBackup puts it back. */
   backupId: Id.nullable(),
   /** The library already had everything in the file. */
@@ -106,9 +134,13 @@ export type ProjectBackup = z.infer<typeof ProjectBackup>;
 const ImportId = z.string().min(1).max(100);
 
 export const projectFileContract = {
-  /** Asks where to save "<title>.factcheck", writes it atomically. null: the person cancelled. */
+  /**
+   * Asks where to save "<title>.factcheck", writes it atomically. null: the person cancelled.
+   * `withoutTeamNotes` ("Leave out team notes and assignees"): no team notes and no assignee in the
+   * file, history included.
+   */
   'projectFiles.export': {
-    request: z.object({ projectId: Id }).strict(),
+    request: z.object({ projectId: Id, withoutTeamNotes: z.boolean().optional() }).strict(),
     response: z.object({ path: z.string(), bytes: z.number().int() }).nullable(),
   },
   /**

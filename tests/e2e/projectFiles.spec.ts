@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import fs from 'node:fs';
 import { callApi, makeDataDir, readFixture, startHarnessProcess, type RunningHarness } from '../support/harnessProcess';
 
@@ -32,10 +33,21 @@ async function chooseFileToOpen(harness: RunningHarness, filePath: string) {
   });
 }
 
-async function exportThroughUi(page: Page, harness: RunningHarness, projectTitle: string): Promise<string> {
+async function exportThroughUi(
+  page: Page,
+  harness: RunningHarness,
+  projectTitle: string,
+  options: { withoutTeamNotes?: boolean } = {},
+): Promise<string> {
   await page.goto(harness.url);
   await page.getByRole('button', { name: projectTitle, exact: true }).click();
   await page.getByRole('button', { name: 'Export project file…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export project file' });
+  const leaveOut = exportDialog.getByRole('checkbox', { name: 'Leave out team notes and assignees' });
+  await expect(leaveOut).not.toBeChecked();
+  if (options.withoutTeamNotes) await leaveOut.check();
+  await exportDialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(exportDialog).toBeHidden();
   const status = page.getByRole('status').filter({ hasText: 'Saved' });
   await expect(status).toContainText('.factcheck');
   const saved = (await status.textContent())!.replace(/^Saved\s+/, '').replace(/×$/, '').trim();
@@ -131,6 +143,10 @@ for (const scenario of SCENARIOS) {
     const done = page.getByRole('dialog', { name: 'Import finished' });
     await expect(done).toContainText('was merged');
     await expect(done).toContainText('1 took theirs');
+    // Both gave claims the numbers 2 and 3: A's were marked first and keep them, B's are renumbered.
+    const renumbered = done.getByRole('list', { name: 'Renumbered claims' });
+    await expect(renumbered.getByRole('listitem')).toHaveCount(2);
+    await expect(renumbered).toContainText(/Claim [23] is now Claim [45]: /);
 
     // Five claims, claim 1 rated Misleading, A's claimant kept, and both checkers in the history.
     const data = await callApi<{ claims: Claim[] }>(a, 'workbench.loadArticle', { id: article.id });
@@ -150,6 +166,40 @@ for (const scenario of SCENARIOS) {
     await expect(page.getByRole('dialog', { name: 'Restore version before import' })).toContainText('claim(s)');
   });
 }
+
+test('“Leave out team notes and assignees” keeps both out of the file', async ({ page }) => {
+  const harness = await start();
+  await callApi(harness, 'settings.update', { authorName: 'Ann Checker' });
+  const project = await callApi<{ id: string }>(harness, 'projects.create', { title: 'Private notes' });
+  const article = await callApi<{ id: string; text: string }>(harness, 'articles.create', {
+    projectId: project.id,
+    title: 'Article',
+    outlet: '',
+    author: '',
+    url: '',
+    publishedDate: '',
+    language: 'en',
+    direction: 'ltr',
+    text: readFixture('en-tass-2024-10-21-peskov-dprk.txt'),
+  });
+  const claim = await callApi<Claim>(harness, 'claims.create', {
+    articleId: article.id,
+    anchor: anchorFor(article.text, 'This is our sovereign right'),
+  });
+  await callApi(harness, 'claims.update', { id: claim.id, fields: { assignee: 'Zed Assignee' } });
+  await callApi(harness, 'editorial.addTeamNote', { claimId: claim.id, text: 'PRIVATE-NOTE: source is a friend of the editor.' });
+  const contents = (file: string) =>
+    Object.values(unzipSync(fs.readFileSync(file)))
+      .map((entry) => strFromU8(entry))
+      .join('\n');
+  const full = contents(await exportThroughUi(page, harness, 'Private notes'));
+  expect(full).toContain('PRIVATE-NOTE');
+  expect(full).toContain('Zed Assignee');
+  const shared = contents(await exportThroughUi(page, harness, 'Private notes', { withoutTeamNotes: true }));
+  expect(shared).not.toContain('PRIVATE-NOTE');
+  expect(shared).not.toContain('Zed Assignee');
+  expect(shared).toContain('This is our sovereign right');
+});
 
 test('a damaged project file is refused with a clear message and changes nothing', async ({ page }) => {
   const harness = await start();

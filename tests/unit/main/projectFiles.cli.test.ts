@@ -111,11 +111,14 @@ describe('npm run project -- import', () => {
 
   it('stops a merge with conflicts and lists them, unless --ours or --theirs', async () => {
     // Alice and Bob rate the claim differently; Bob's file comes back to Alice.
+    // Each also marks a claim: both get number 2.
     const bob = openTestLibrary(path.join(dir, 'bob'));
     updateClaim(bob.ctx, claimId, { verdictId: verdictId(bob.db, projectId, 'Misleading') });
+    markClaim(bob.ctx, readProjectPayload(bob.ctx, projectId)!.articles[0]!, 'This is our sovereign right');
     bob.close();
     const alice = openTestLibrary(libA(), { author: 'Alice' });
     updateClaim(alice.ctx, claimId, { verdictId: verdictId(alice.db, projectId, 'False') });
+    markClaim(alice.ctx, readProjectPayload(alice.ctx, projectId)!.articles[0]!, 'contradictory information');
     alice.close();
     expect((await run('export', projectId, '--out', 'from-bob.factcheck', '--data', 'bob')).code).toBe(0);
 
@@ -133,6 +136,10 @@ describe('npm run project -- import', () => {
     const ours = await run('import', 'from-bob.factcheck', '--data', libA(), '--ours');
     expect(ours.code).toBe(0);
     expect(ours.out).toContain('conflicts resolved: 1 (kept yours in 1, took theirs in 0)');
+    // Never a conflict: the claim marked first keeps number 2, the other is renumbered.
+    expect(ours.out).toMatch(
+      /\n {2}Claim 2 is now Claim 3: (This is our sovereign right|contradictory information)\n/,
+    );
     const check = openTestLibrary(libA());
     expect(readProjectPayload(check.ctx, projectId)!.claims[0]!.verdictId).toBe(
       verdictId(check.db, projectId, 'False'),

@@ -10,6 +10,7 @@ import {
   PAYLOAD_SCHEMAS,
   PROJECT_FILE_LIMITS,
   ProjectPayloadV1,
+  ProjectPayloadV2,
 } from '../../../main/projectFiles/format';
 import {
   applyImport,
@@ -28,6 +29,7 @@ import {
   markClaim,
   openTestLibrary,
   readArticle,
+  toV1Payload,
   type TestLibrary,
 } from '../../fixtures/project-files/helpers';
 
@@ -112,10 +114,10 @@ function patchDirectory(
 describe('a valid file', () => {
   it('imports, and keeps what it says', () => {
     const contents = parseProjectFile(validBytes, 'ok.factcheck');
-    expect(contents.formatVersion).toBe(1);
+    expect(contents.formatVersion).toBe(2);
     expect(contents.manifest).toMatchObject({
       format: 'factcheck-project',
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: '1.0.0',
       exportedBy: 'Alice',
     });
@@ -401,34 +403,44 @@ describe('format versions', () => {
       expect(PAYLOAD_SCHEMAS[version]).toBeDefined();
   });
 
-  it('upgrades an older file step by step and validates each step (a pretend v2)', () => {
-    const V2 = ProjectPayloadV1.extend({ reviewers: z.array(z.string()) });
+  it('upgrades an older file step by step and validates each step (a pretend v3)', () => {
+    const V3 = ProjectPayloadV2.extend({ reviewers: z.array(z.string()) });
     const pipeline: UpgradePipeline = {
-      current: 2,
-      schemas: { 1: ProjectPayloadV1, 2: V2 },
+      current: 3,
+      schemas: { ...PAYLOAD_SCHEMAS, 3: V3 },
       steps: [
+        ...UPGRADE_STEPS,
         {
-          from: 1,
+          from: 2,
           describe: 'adds reviewers',
           upgrade: (payload) => ({ ...(payload as object), reviewers: [] }),
         },
       ],
     };
-    const upgraded = upgradePayload(clone(), 1, 'old.factcheck', pipeline) as z.infer<typeof V2>;
+    const upgraded = upgradePayload(clone(), 2, 'old.factcheck', pipeline) as z.infer<typeof V3>;
     expect(upgraded.reviewers).toEqual([]);
     expect(upgraded.claims).toEqual(valid.claims);
+    // From version 1, through both steps.
+    const fromV1 = upgradePayload(
+      ProjectPayloadV1.parse(toV1Payload(clone())),
+      1,
+      'older.factcheck',
+      pipeline,
+    ) as z.infer<typeof V3>;
+    expect(fromV1.reviewers).toEqual([]);
+    expect(fromV1.claims.map((claim) => claim.number)).toEqual([1]);
     // A step that produces something invalid is caught, with the file's name.
     const broken: UpgradePipeline = {
       ...pipeline,
-      steps: [{ from: 1, describe: 'broken', upgrade: (payload) => payload }],
+      steps: [...UPGRADE_STEPS, { from: 2, describe: 'broken', upgrade: (payload) => payload }],
     };
-    expect(() => upgradePayload(clone(), 1, 'old.factcheck', broken)).toThrow(
+    expect(() => upgradePayload(clone(), 2, 'old.factcheck', broken)).toThrow(
       /“old\.factcheck”: project\.json is not valid at “reviewers”/,
     );
-    expect(() => upgradePayload(clone(), 3, 'new.factcheck', pipeline)).toThrow(
+    expect(() => upgradePayload(clone(), 4, 'new.factcheck', pipeline)).toThrow(
       'This file was made by a newer version of the app; update to open it',
     );
-    expect(() => upgradePayload(clone(), 1, 'old.factcheck', { ...pipeline, steps: [] })).toThrow(
+    expect(() => upgradePayload(clone(), 2, 'old.factcheck', { ...pipeline, steps: UPGRADE_STEPS })).toThrow(
       /no upgrade step/,
     );
   });

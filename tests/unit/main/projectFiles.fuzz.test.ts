@@ -30,16 +30,21 @@ import {
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20241021);
 const GOLDEN = path.resolve(__dirname, '../../fixtures/project-files/tass-v1.factcheck');
+const GOLDEN_V2 = path.resolve(__dirname, '../../fixtures/project-files/tass-v2.factcheck');
 
 let dir: string;
 let baseLibrary: string;
-/** Files to mutate: the golden one (which merges into the library's copy), and one with conflicts. */
+/**
+ * Files to mutate: the v1 golden one (which merges into the library's copy), one with conflicts,
+ * and the v2 golden one (numbers, approvals, notes, corrections, publications; a new project).
+ */
 const seeds: { name: string; bytes: Uint8Array }[] = [];
 
 beforeAll(() => {
   dir = makeTempDir('factcheck-fuzz-');
   const golden = fs.readFileSync(GOLDEN);
   seeds.push({ name: 'golden', bytes: golden });
+  seeds.push({ name: 'golden-v2', bytes: fs.readFileSync(GOLDEN_V2) });
   // The library holds the golden project, edited since, so imports of it merge (with conflicts).
   const library = openTestLibrary(path.join(dir, 'base'), { author: 'Fuzz' });
   const contents = parseProjectFile(golden, 'golden.factcheck');

@@ -7,6 +7,8 @@ import { applyImport, parseProjectFile } from '../../../main/projectFiles/import
 import { readProjectPayload } from '../../../main/projectFiles/projectStore';
 import { sha256Hex } from '../../../main/projectFiles/unpack';
 import { checkIntegrity } from '../../../main/projectFiles/validate';
+import { currentSeal } from '../../../main/repositories/approvals';
+import { getClaim } from '../../../main/repositories/claims';
 import {
   dumpLibrary,
   makeTempDir,
@@ -23,6 +25,10 @@ const GOLDEN = {
   v1: {
     file: path.resolve(__dirname, '../../fixtures/project-files/tass-v1.factcheck'),
     sha256: '357f29c081cca5689719494a3f9cc612084c330e4b7609cb6ea04933a91d0f35',
+  },
+  v2: {
+    file: path.resolve(__dirname, '../../fixtures/project-files/tass-v2.factcheck'),
+    sha256: '0927f80e69ac3f93a752c5619f478c0b273ee6ac8ce89d3f8366bbb927a20713',
   },
 };
 
@@ -102,6 +108,33 @@ describe('golden file, format v1 (TASS)', () => {
     expect(parseProjectFile(again.bytes, 'again.factcheck').payload).toEqual(contents.payload);
   });
 
+  it('is upgraded to format 2: claims numbered by creation time, approvals sealed as they stand', () => {
+    const contents = parseProjectFile(bytes, 'tass-v1.factcheck');
+    const { project, claims } = contents.payload;
+    const byCreation = [...claims].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+    );
+    expect(byCreation.map((claim) => claim.number)).toEqual([1, 2, 3]);
+    expect(project).toMatchObject({ nextClaimNumber: 4, secondPairOfEyes: false });
+    expect(contents.payload).toMatchObject({ teamNotes: [], corrections: [], publications: [] });
+    for (const claim of claims)
+      expect(claim).toMatchObject({ claimantType: '', assignee: '', quoteChangedFrom: '' });
+    const approved = claims.find((claim) => claim.status === 'approved')!;
+    expect(approved.anchor.exact).toBe('North Korea is our close neighbor');
+    expect(approved.approval).toMatchObject({ by: '', at: approved.updatedAt });
+    expect(approved.approval.seal).toMatch(/^[0-9a-f]{64}$/);
+    for (const claim of claims.filter((other) => other.status !== 'approved'))
+      expect(claim.approval).toEqual({ by: '', at: '', seal: '' });
+
+    // The seal is the one the library computes: the approval holds after the import.
+    const library = fresh();
+    const summary = applyImport(library.ctx, contents);
+    expect(summary.approvalsWithdrawn).toBe(0);
+    const stored = getClaim(library.ctx, approved.id);
+    expect(stored.status).toBe('approved');
+    expect(currentSeal(library.ctx, stored)).toBe(approved.approval.seal);
+  });
+
   it('merges into a library that already has it without changing anything', () => {
     const library = fresh();
     applyImport(library.ctx, parseProjectFile(bytes, 'tass-v1.factcheck'));
@@ -111,5 +144,103 @@ describe('golden file, format v1 (TASS)', () => {
       unchanged: true,
     });
     expect(dumpLibrary(library.db)).toEqual(before);
+  });
+});
+
+describe('golden file, format v2 (TASS, editorial integrity)', () => {
+  const bytes = fs.readFileSync(GOLDEN.v2.file);
+
+  it('is the committed file, byte for byte', () => {
+    expect(sha256Hex(bytes)).toBe(GOLDEN.v2.sha256);
+  });
+
+  it('imports into an empty library with everything in it', () => {
+    const contents = parseProjectFile(bytes, 'tass-v2.factcheck');
+    expect(contents.formatVersion).toBe(2);
+    expect(contents.manifest).toMatchObject({
+      format: 'factcheck-project',
+      formatVersion: 2,
+      appVersion: '0.2.0',
+      exportedBy: 'Alice Checker',
+    });
+    const library = fresh();
+    const summary = applyImport(library.ctx, contents);
+    expect(summary).toMatchObject({
+      mode: 'new',
+      added: { verdicts: 7, articles: 1, claims: 3, sources: 2 },
+      editorialAdded: { teamNotes: 1, corrections: 1, publications: 1 },
+      approvalsWithdrawn: 0,
+    });
+    const project = readProjectPayload(library.ctx, summary.projectId)!;
+    ProjectPayload.parse(project);
+    checkIntegrity(project, 'golden');
+    // Numbers 1–3; 4 was given to a claim deleted since and stays retired.
+    expect(project.project).toMatchObject({ nextClaimNumber: 5, secondPairOfEyes: true });
+    const byNumber = new Map(project.claims.map((claim) => [claim.number, claim]));
+    expect([...byNumber.keys()].sort()).toEqual([1, 2, 3]);
+    expect(byNumber.get(1)).toMatchObject({
+      claimant: 'Dmitry Peskov',
+      claimantType: 'Person',
+      assignee: 'Bob Researcher',
+      status: 'researching',
+    });
+    expect(byNumber.get(3)).toMatchObject({ claimantType: 'Organization' });
+    // Claim 2: approved by a reviewer, after a publication and an update note.
+    const approved = byNumber.get(2)!;
+    expect(approved).toMatchObject({ status: 'approved', approval: { by: 'Rita Reviewer' } });
+    expect(currentSeal(library.ctx, getClaim(library.ctx, approved.id))).toBe(approved.approval.seal);
+    expect(project.teamNotes).toEqual([
+      expect.objectContaining({
+        claimId: byNumber.get(1)!.id,
+        author: 'Bob Researcher',
+        text: 'Asked Yonhap for the full interview; waiting for an answer.',
+      }),
+    ]);
+    expect(project.corrections).toEqual([
+      expect.objectContaining({
+        claimId: approved.id,
+        kind: 'update',
+        author: 'Alice Checker',
+        text: 'Added the length of the border.',
+      }),
+    ]);
+    expect(project.publications).toEqual([
+      expect.objectContaining({
+        publishedBy: 'Rita Reviewer',
+        formats: ['html'],
+        claims: [expect.objectContaining({ claimId: approved.id, number: 2, verdict: 'True' })],
+      }),
+    ]);
+    // Published under another seal: the claim changed since, hence the update note.
+    expect(project.publications[0]!.claims[0]!.seal).not.toBe(approved.approval.seal);
+    const history = project.changes.filter((change) => change.entityId === approved.id);
+    expect(history.some((change) => 'approvalWithdrawn' in change.fields)).toBe(true);
+    expect(new Set(project.changes.map((change) => change.author))).toEqual(
+      new Set(['Alice Checker', 'Rita Reviewer']),
+    );
+
+    const again = buildProjectFile(library.ctx, summary.projectId, { appVersion: 'test' });
+    expect(parseProjectFile(again.bytes, 'again.factcheck').payload).toEqual(contents.payload);
+  });
+
+  it('merges into a library that already has it without changing anything, and imports as a copy with its approvals', () => {
+    const library = fresh();
+    applyImport(library.ctx, parseProjectFile(bytes, 'tass-v2.factcheck'));
+    const before = dumpLibrary(library.db);
+    expect(applyImport(library.ctx, parseProjectFile(bytes, 'tass-v2.factcheck'))).toMatchObject({
+      mode: 'merge',
+      unchanged: true,
+    });
+    expect(dumpLibrary(library.db)).toEqual(before);
+    // A copy has new ids (the seal covers the verdict's id): its approval is sealed again, and holds.
+    const copy = applyImport(library.ctx, parseProjectFile(bytes, 'tass-v2.factcheck'), { asCopy: true });
+    expect(copy).toMatchObject({ mode: 'copy', approvalsWithdrawn: 0 });
+    const copied = readProjectPayload(library.ctx, copy.projectId)!;
+    checkIntegrity(copied, 'copy');
+    const approved = copied.claims.find((claim) => claim.status === 'approved')!;
+    expect(approved.approval.by).toBe('Rita Reviewer');
+    expect(currentSeal(library.ctx, getClaim(library.ctx, approved.id))).toBe(approved.approval.seal);
+    expect(copied.teamNotes).toHaveLength(1);
+    expect(copied.publications[0]!.claims[0]!.claimId).toBe(approved.id);
   });
 });

@@ -32,6 +32,7 @@ import {
   markClaim,
   openTestLibrary,
   readArticle,
+  steppingClock,
   verdictId,
   type TestLibrary,
 } from '../../fixtures/project-files/helpers';
@@ -48,8 +49,8 @@ function tempDir(): string {
   dirs.push(dir);
   return dir;
 }
-function library(name: string, author: string): TestLibrary {
-  const lib = openTestLibrary(path.join(tempDir(), name), { author });
+function library(name: string, author: string, now?: () => string): TestLibrary {
+  const lib = openTestLibrary(path.join(tempDir(), name), { author, ...(now ? { now } : {}) });
   open.push(lib);
   return lib;
 }
@@ -169,7 +170,7 @@ describe('export → import', () => {
     expect(parseProjectFile(fs.readFileSync(answers.save), 'Kremlin.factcheck').manifest).toMatchObject({
       appVersion: '9.9.9-test',
       exportedBy: 'Alice',
-      formatVersion: 1,
+      formatVersion: 2,
     });
   });
 });
@@ -187,8 +188,9 @@ interface ScenarioText {
  * and rates claim 1 False; B marks claims 4–5 and rates claim 1 Misleading. A imports B's file.
  */
 async function twoCheckers(input: ScenarioText) {
-  const a = library('a', 'Alice');
-  const b = library('b', 'Bob');
+  // Clocks that tick a second per call: Bob's claims are marked after Alice's (claim numbers).
+  const a = library('a', 'Alice', steppingClock('2024-10-21T09:00:00.000Z'));
+  const b = library('b', 'Bob', steppingClock('2024-10-21T10:00:00.000Z'));
   const apiA = api(a);
   const apiB = api(b);
   const { project, article } = createProjectWithArticle(a.ctx, {
@@ -279,12 +281,24 @@ async function twoCheckers(input: ScenarioText) {
   expect(merged.claims.find((claim) => claim.id === claim1.id)!.verdictId).toBe(Misleading);
   const history = new Set(merged.changes.map((change) => change.id));
   for (const id of [...aHistoryBefore, ...bHistory]) expect(history.has(id)).toBe(true);
-  const resolution = merged.changes.at(-1)!;
+  const resolution = merged.changes.filter((change) => 'verdictId' in change.fields).at(-1)!;
   expect(resolution).toMatchObject({
     author: 'Alice',
     entityId: claim1.id,
     fields: { verdictId: { before: False, after: Misleading } },
   });
+  // Both copies gave numbers 2 and 3 to different claims: A's were marked first and keep theirs,
+  // B's take the next free numbers, each renumbering recorded (and listed in the summary).
+  const numberOf = (id: string) => merged.claims.find((claim) => claim.id === id)!.number;
+  const bInOrder = bClaims;
+  expect([claim1, ...aClaims, ...bInOrder].map((claim) => numberOf(claim.id))).toEqual([1, 2, 3, 4, 5]);
+  expect(merged.project.nextClaimNumber).toBe(6);
+  expect(summary.renumberedClaims).toEqual(
+    bInOrder.map((claim, index) => ({ claimId: claim.id, from: claim.number, to: 4 + index, statement: claim.statement })),
+  );
+  expect(
+    merged.changes.filter((change) => change.author === 'Alice' && 'number' in change.fields && change.op === 'update'),
+  ).toHaveLength(2);
   checkIntegrity(merged, 'merged');
   expect(a.db.pragma('foreign_key_check')).toEqual([]);
 
@@ -363,7 +377,12 @@ describe('two checkers trade files', () => {
       await apiA.handlers['projectFiles.restoreBackup']({ backupId: backups[0]!.id }),
     );
     expect(restored.id).toBe(project.id);
-    expect(readProjectPayload(a.ctx, project.id)).toEqual(aBefore); // records and history as before the import
+    // Records and history as before the import; only the next claim number stays where the merge
+    // left it, so the numbers B's claims had are never handed out again.
+    expect(readProjectPayload(a.ctx, project.id)).toEqual({
+      ...aBefore,
+      project: { ...aBefore.project, nextClaimNumber: merged.project.nextClaimNumber },
+    });
     const after = await apiA.handlers['projectFiles.backups']({ projectId: project.id });
     expect(after[0]!.reason).toMatch(/^Before restoring the version of /);
     // Restoring that backup brings the merged version back.

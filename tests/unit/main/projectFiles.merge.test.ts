@@ -10,16 +10,15 @@ import {
   type Resolutions,
   type Side,
 } from '../../../main/projectFiles/merge';
-import {
-  applyPayloadDiff,
-  insertChanges,
-  insertProjectPayload,
-  readProjectPayload,
-} from '../../../main/projectFiles/projectStore';
+import { writeMergeOutcome } from '../../../main/projectFiles/importProject';
+import { insertProjectPayload, readProjectPayload } from '../../../main/projectFiles/projectStore';
 import { MERGE_FIELDS } from '../../../main/projectFiles/records';
 import { checkIntegrity } from '../../../main/projectFiles/validate';
+import { AppError } from '../../../main/errors';
+import { currentSeal } from '../../../main/repositories/approvals';
 import { updateArticle } from '../../../main/repositories/articles';
-import { updateClaim } from '../../../main/repositories/claims';
+import { getClaim, updateClaim } from '../../../main/repositories/claims';
+import { addCorrection, addTeamNote } from '../../../main/repositories/editorial';
 import { createRepoContext, type RepoContext } from '../../../main/repositories/context';
 import { updateProject } from '../../../main/repositories/projects';
 import { createSource, deleteSource, updateSource } from '../../../main/repositories/sources';
@@ -31,17 +30,37 @@ import {
   markClaim,
   prng,
   readArticle,
-  steppingClock,
   verdictId,
 } from '../../fixtures/project-files/helpers';
+
+/** A clock that ticks a second per call and can be set forward (a checker importing later). */
+function settableClock(start: string) {
+  let t = Date.parse(start);
+  return {
+    now: () => {
+      const now = new Date(t).toISOString();
+      t += 1000;
+      return now;
+    },
+    setForward: (to: string) => {
+      t = Math.max(t, Date.parse(to));
+    },
+  };
+}
+const clocks = new WeakMap<RepoContext, ReturnType<typeof settableClock>>();
 
 /** A library in memory: the same schema and repositories as the app. */
 function memoryLibrary(author: string, start: string): RepoContext {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return createRepoContext(db, { author: () => author, now: steppingClock(start) });
+  const clock = settableClock(start);
+  const ctx = createRepoContext(db, { author: () => author, now: clock.now });
+  clocks.set(ctx, clock);
+  return ctx;
 }
+/** Sets the library's clock forward: what it writes next comes after `to`. */
+const setClock = (ctx: RepoContext, to: string) => clocks.get(ctx)!.setForward(to);
 
 const TEXT = readArticle('en-tass-2024-10-21-peskov-dprk.txt');
 
@@ -98,13 +117,13 @@ const records = (p: ProjectPayload) => ({
   articles: byId(p.articles),
   claims: byId(p.claims),
   sources: byId(p.sources),
+  teamNotes: byId(p.teamNotes),
+  corrections: byId(p.corrections),
+  publications: byId(p.publications),
 });
-/** Applies a merge outcome to a library the way an import does. */
-function applyTo(ctx: RepoContext, before: ProjectPayload, outcome: MergeOutcome) {
-  ctx.tx(() => {
-    applyPayloadDiff(ctx, before, outcome.payload);
-    insertChanges(ctx, outcome.appendChanges);
-  });
+/** Applies a merge outcome to a library the way an import does (the approval rule included). */
+function applyTo(ctx: RepoContext, before: ProjectPayload, outcome: MergeOutcome): number {
+  return writeMergeOutcome(ctx, before, outcome);
 }
 
 describe('planMerge / resolveMerge', () => {
@@ -147,7 +166,11 @@ describe('planMerge / resolveMerge', () => {
     updateClaim(f.a, f.claimIds[0]!, { status: 'approved' });
     updateClaim(f.b, f.claimIds[0]!, { status: 'approved' });
     const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    // Both approved the same content: two approvals, never a question; the earlier one is kept.
     expect(plan.conflicts).toEqual([]);
+    const outcome = resolveMerge(plan, {}, local());
+    expect(claimById(outcome.payload, f.claimIds[0]!)!.approval.by).toBe('Alice');
+    expect(resolveMerge(planMerge(payload(f.b, f.projectId), payload(f.a, f.projectId)), {}, local('Bob')).payload.claims.find((claim) => claim.id === f.claimIds[0])!.approval.by).toBe('Alice');
   });
 
   it('reports a field both changed differently, with who and when, and applies the choice', () => {
@@ -403,15 +426,31 @@ describe('planMerge / resolveMerge', () => {
     // Written out: a field dropped from a repository's list (MERGE_FIELDS is those lists) is a
     // field whose edits a merge silently loses.
     expect(MERGE_FIELDS).toEqual({
-      project: ['title', 'description'],
+      project: ['title', 'description', 'secondPairOfEyes'],
       verdict: ['label', 'description', 'colour', 'ratingValue', 'position'],
       article: ['title', 'outlet', 'author', 'url', 'publishedDate', 'language', 'direction', 'text'],
-      claim: ['anchor', 'anchorState', 'statement', 'claimant', 'claimDate', 'verdictId', 'rationale', 'status', 'tags'],
+      claim: [
+        'number',
+        'anchor',
+        'anchorState',
+        'statement',
+        'claimant',
+        'claimantType',
+        'claimDate',
+        'verdictId',
+        'rationale',
+        'status',
+        'approval',
+        'tags',
+        'assignee',
+        'quoteChangedFrom',
+      ],
       source: ['position', 'url', 'title', 'publisher', 'publishedDate', 'accessedDate', 'archivedUrl', 'excerpt', 'note'],
     });
     // And nothing a project file carries is left out: a record that gains a field must have it
-    // merged too. Only ids, parents and timestamps are not decided field by field.
-    const fixed = new Set(['id', 'projectId', 'articleId', 'claimId', 'createdAt', 'updatedAt']);
+    // merged too. Only ids, parents and timestamps are not decided field by field, nor the
+    // project's next claim number (a counter: the higher of the two).
+    const fixed = new Set(['id', 'projectId', 'articleId', 'claimId', 'createdAt', 'updatedAt', 'nextClaimNumber']);
     const shape = ProjectPayloadSchema.shape;
     const carried = {
       project: shape.project,
@@ -442,7 +481,119 @@ describe('planMerge / resolveMerge', () => {
     expect(claimById(outcome.payload, f.claimIds[0]!)).toMatchObject(theirEdit);
   });
 
+  it('keeps the team notes, corrections and publications of both sides', () => {
+    const f = fork();
+    const mine = addTeamNote(f.a, f.claimIds[0]!, 'Alice: call the embassy.');
+    const theirs = addTeamNote(f.b, f.claimIds[0]!, 'Bob: the map is from 2019.');
+    const correction = addCorrection(f.b, f.claimIds[1]!, 'update', 'Added the treaty text.');
+    const outcome = merge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(outcome.payload.teamNotes.map((note) => note.text)).toEqual([mine.text, theirs.text]);
+    expect(outcome.payload.corrections).toEqual([correction]);
+    expect(outcome.summary.editorialAdded).toEqual({ teamNotes: 1, corrections: 1, publications: 0 });
+    expect(outcome.changed).toBe(true);
+    // Both ways round.
+    const back = merge(payload(f.b, f.projectId), payload(f.a, f.projectId));
+    expect(back.payload.teamNotes.map((note) => note.id).sort()).toEqual([mine.id, theirs.id].sort());
+    // A claim the merge removes takes its notes with it.
+    const g = fork();
+    addTeamNote(g.a, g.claimIds[1]!, 'On a claim Bob deletes.');
+    deleteClaim(g.b, g.claimIds[1]!);
+    expect(merge(payload(g.a, g.projectId), payload(g.b, g.projectId)).payload.teamNotes).toEqual([]);
+  });
+
+  it('A approves claim 1, B changes its verdict, A imports B’s file: claim 1 is In review, both in the history', () => {
+    const f = fork();
+    const claimId = f.claimIds[0]!;
+    updateClaim(f.a, claimId, { status: 'approved' });
+    expect(getClaim(f.a, claimId).approval).toMatchObject({ by: 'Alice' });
+    updateClaim(f.b, claimId, { verdictId: verdictId(f.b.db, f.projectId, 'Misleading') });
+    const before = payload(f.a, f.projectId);
+    const outcome = merge(before, payload(f.b, f.projectId));
+    expect(outcome.approvalChecks).toEqual([claimId]);
+    expect(applyTo(f.a, before, outcome)).toBe(1);
+    const claim = getClaim(f.a, claimId);
+    expect(claim).toMatchObject({ status: 'in_review', approval: { by: '', at: '', seal: '' } });
+    expect(claim.verdictId).toBe(verdictId(f.a.db, f.projectId, 'Misleading'));
+    const history = payload(f.a, f.projectId).changes.filter((change) => change.entityId === claimId);
+    expect(history.map((change) => change.author)).toEqual(expect.arrayContaining(['Alice', 'Bob']));
+    expect(history.find((change) => change.author === 'Bob')!.fields.verdictId).toBeTruthy();
+    expect(history.at(-1)).toMatchObject({
+      author: 'Alice',
+      fields: {
+        status: { before: 'approved', after: 'in_review' },
+        approvalWithdrawn: { after: 'Changed after approval: imported changes.' },
+      },
+    });
+    // An approval whose claim nobody else touched survives the merge.
+    const g = fork();
+    updateClaim(g.a, g.claimIds[0]!, { status: 'approved' });
+    updateClaim(g.b, g.claimIds[1]!, { rationale: 'Unrelated.' });
+    const gBefore = payload(g.a, g.projectId);
+    expect(applyTo(g.a, gBefore, merge(gBefore, payload(g.b, g.projectId)))).toBe(0);
+    expect(getClaim(g.a, g.claimIds[0]!).status).toBe('approved');
+  });
+
+  it('clears an approval that no longer goes with the status the person chose', () => {
+    const f = fork();
+    const claimId = f.claimIds[0]!;
+    updateClaim(f.a, claimId, { status: 'approved' });
+    updateClaim(f.b, claimId, { status: 'researching' });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    expect(plan.conflicts.map((conflict) => conflict.field)).toEqual(['status']);
+    const outcome = resolveMerge(plan, {}, local(), 'theirs');
+    expect(claimById(outcome.payload, claimId)).toMatchObject({ status: 'researching', approval: { by: '', at: '', seal: '' } });
+    expect(outcome.appendChanges.at(-1)).toMatchObject({ author: 'Alice', fields: { approval: { after: { by: '', at: '', seal: '' } } } });
+    checkIntegrity(outcome.payload, 'test');
+  });
+
+  it('settles a claim number both copies gave out the same way, whoever imports whom', () => {
+    const f = fork();
+    const base = payload(f.a, f.projectId);
+    expect(base.project.nextClaimNumber).toBe(3);
+    const text = article(f, f.a).text;
+    const onArticle = { id: f.articleId, projectId: f.projectId, text };
+    // Bob marks first (his clock is an hour ahead), then Alice: both get number 3.
+    const bobs = markClaim(f.b, onArticle, 'This is our sovereign right', {});
+    const alices = markClaim(f.a, onArticle, 'We will continue to develop this cooperation');
+    const alicesLater = markClaim(f.a, onArticle, 'Lloyd Austin');
+    expect([alices.number, alicesLater.number, bobs.number]).toEqual([3, 4, 3]);
+    const ours = payload(f.a, f.projectId);
+    const theirs = payload(f.b, f.projectId);
+    const aTakesB = merge(ours, theirs);
+    const bTakesA = resolveMerge(planMerge(theirs, ours), {}, local('Bob'));
+    const numbers = (p: ProjectPayload) => Object.fromEntries(p.claims.map((claim) => [claim.id, claim.number]));
+    expect(numbers(aTakesB.payload)).toEqual(numbers(bTakesA.payload));
+    // Alice's claims were marked first (her clock is behind): they keep 3 and 4, Bob's becomes 5.
+    expect(numbers(aTakesB.payload)).toMatchObject({ [alices.id]: 3, [alicesLater.id]: 4, [bobs.id]: 5 });
+    expect(aTakesB.payload.project.nextClaimNumber).toBe(6);
+    expect(bTakesA.payload.project.nextClaimNumber).toBe(6);
+    expect(aTakesB.summary.renumberedClaims).toEqual([
+      { claimId: bobs.id, from: 3, to: 5, statement: 'This is our sovereign right' },
+    ]);
+    expect(bTakesA.summary.renumberedClaims).toEqual(aTakesB.summary.renumberedClaims);
+    // Never a conflict, and each renumbering is a change that travels with the file.
+    expect(planMerge(ours, theirs).conflicts).toEqual([]);
+    expect(aTakesB.appendChanges.filter((change) => change.author === 'Alice')).toEqual([
+      expect.objectContaining({ entityId: bobs.id, op: 'update', fields: { number: { before: 3, after: 5 } } }),
+    ]);
+    checkIntegrity(aTakesB.payload, 'a');
+    checkIntegrity(bTakesA.payload, 'b');
+    // Both copies then trade results: nothing left to do on either side.
+    applyTo(f.a, ours, aTakesB);
+    applyTo(f.b, theirs, bTakesA);
+    const aNow = payload(f.a, f.projectId);
+    const bNow = payload(f.b, f.projectId);
+    const final = resolveMerge(planMerge(aNow, bNow), {}, local());
+    expect(final.payload.claims.map((claim) => [claim.id, claim.number]).sort()).toEqual(
+      aNow.claims.map((claim) => [claim.id, claim.number]).sort(),
+    );
+    expect(records(resolveMerge(planMerge(bNow, aNow), {}, local('Bob')).payload).claims).toEqual(
+      records(final.payload).claims,
+    );
+  });
+
   it('converges: after A takes B’s file, B taking A’s result has no conflicts and ends identical (random edits)', () => {
+    const seen = { renumbered: 0, withdrawn: 0, notes: 0 };
     for (let seed = 1; seed <= Number(process.env.MERGE_SEEDS ?? 40); seed++) {
       const f = fork();
       const random = prng(seed);
@@ -450,14 +601,27 @@ describe('planMerge / resolveMerge', () => {
       randomEdits(f, f.b, random, Number(process.env.MERGE_EDITS ?? 8));
       const aBefore = payload(f.a, f.projectId);
       const plan = planMerge(aBefore, payload(f.b, f.projectId));
+      expect(
+        plan.conflicts.filter((conflict) => conflict.field === 'number' || conflict.field === 'approval'),
+        `seed ${seed}`,
+      ).toEqual([]);
       const resolutions = Object.fromEntries(
         plan.conflicts.map((conflict) => [conflict.id, random() < 0.5 ? 'yours' : 'theirs'] as const),
       );
       const merged = resolveMerge(plan, resolutions, local('Alice'));
       checkIntegrity(merged.payload, `seed ${seed}`);
-      applyTo(f.a, aBefore, merged);
+      // A imports after B's work (what the approval rule writes is stamped with A's clock).
+      setClock(f.a, '2024-10-22T12:00:00.000Z');
+      seen.withdrawn += applyTo(f.a, aBefore, merged);
+      seen.renumbered += merged.summary.renumberedClaims.length;
+      seen.notes += merged.summary.editorialAdded.teamNotes;
       const m = payload(f.a, f.projectId);
-      expect(records(m)).toEqual(records(merged.payload));
+      // What A's library holds is the merge, except approvals the approval rule withdrew on commit.
+      expect(withoutApprovals(records(m), merged.approvalChecks), `seed ${seed}`).toEqual(
+        withoutApprovals(records(merged.payload), merged.approvalChecks),
+      );
+      for (const claim of m.claims)
+        if (claim.status === 'approved') expect(claim.approval.seal, `seed ${seed}`).toBe(currentSeal(f.a, claim));
 
       const bBefore = payload(f.b, f.projectId);
       const back = planMerge(bBefore, m);
@@ -465,17 +629,39 @@ describe('planMerge / resolveMerge', () => {
       const bMerged = resolveMerge(back, {}, local('Bob'));
       expect(records(bMerged.payload), `seed ${seed}`).toEqual(records(m));
       // And A taking B's result back changes nothing.
-      applyTo(f.b, bBefore, bMerged);
-      const again = resolveMerge(planMerge(m, payload(f.b, f.projectId)), {}, local('Alice'));
+      expect(applyTo(f.b, bBefore, bMerged), `seed ${seed}`).toBe(0);
+      const bAfter = payload(f.b, f.projectId);
+      expect(records(bAfter), `seed ${seed}`).toEqual(records(m));
+      // Claim numbers: unique, below the counter, and the same in both copies.
+      const numbers = bAfter.claims.map((claim) => claim.number);
+      expect(new Set(numbers).size, `seed ${seed}`).toBe(numbers.length);
+      expect(Math.max(0, ...numbers), `seed ${seed}`).toBeLessThan(bAfter.project.nextClaimNumber);
+      expect(bAfter.project.nextClaimNumber, `seed ${seed}`).toBe(m.project.nextClaimNumber);
+      const again = resolveMerge(planMerge(m, bAfter), {}, local('Alice'));
       expect(again.changed, `seed ${seed}`).toBe(false);
     }
+    // The random sessions do reach what this test is about.
+    expect(seen.renumbered).toBeGreaterThan(0);
+    expect(seen.withdrawn).toBeGreaterThan(0);
+    expect(seen.notes).toBeGreaterThan(0);
   });
 });
+
+/** Records with the approval fields of the given claims left out (the rule may have withdrawn them). */
+function withoutApprovals(r: ReturnType<typeof records>, ids: readonly string[]) {
+  const checked = new Set(ids);
+  return {
+    ...r,
+    claims: r.claims.map((claim) =>
+      checked.has(claim.id) ? { ...claim, status: 'checked', approval: null, updatedAt: '' } : claim,
+    ),
+  };
+}
 
 /** A checker's session: marks, edits, rates, deletes, at random (seeded). */
 function randomEdits(f: Fork, ctx: RepoContext, random: () => number, count: number): void {
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
-  const quotes = [
+  const quotes: readonly string[] = [
     'Kremlin Spokesman Dmitry Peskov',
     'our close neighbor',
     'This is our sovereign right',
@@ -485,12 +671,29 @@ function randomEdits(f: Fork, ctx: RepoContext, random: () => number, count: num
     'serious escalation',
   ];
   for (let i = 0; i < count; i++) {
+    try {
+      randomEdit(f, ctx, random, pick, quotes);
+    } catch (error) {
+      // Refused as in the app (an approval under "Second pair of eyes", say): nothing written.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+}
+
+function randomEdit(
+  f: Fork,
+  ctx: RepoContext,
+  random: () => number,
+  pick: <T>(list: readonly T[]) => T | undefined,
+  quotes: readonly string[],
+): void {
+  {
     const current = payload(ctx, f.projectId);
     const claim = pick(current.claims);
     const source = pick(current.sources);
     const verdict = pick(current.verdicts);
     const art = current.articles[0];
-    switch (Math.floor(random() * 11)) {
+    switch (Math.floor(random() * 15)) {
       case 0:
         if (art) ctx.tx(() => markClaimSafe(ctx, art, pick(quotes)!));
         break;
@@ -552,6 +755,23 @@ function randomEdits(f: Fork, ctx: RepoContext, random: () => number, count: num
       case 10:
         if (verdict && current.verdicts.length > 2)
           deleteVerdict(ctx, verdict.id, null, (claimId, id) => updateClaim(ctx, claimId, { verdictId: id }));
+        break;
+      case 11:
+        if (claim)
+          updateClaim(ctx, claim.id, {
+            claimantType: pick(['', 'Person', 'Organization'] as const)!,
+            assignee: pick(['', 'Carol', 'Dan'])!,
+          });
+        break;
+      case 12:
+        if (claim) addTeamNote(ctx, claim.id, `Note ${Math.floor(random() * 100)}`);
+        break;
+      case 13:
+        if (claim) addCorrection(ctx, claim.id, random() < 0.5 ? 'correction' : 'update', `Fixed ${Math.floor(random() * 3)}`);
+        break;
+      case 14:
+        if (random() < 0.3) updateProject(ctx, f.projectId, { secondPairOfEyes: random() < 0.5 });
+        else if (art) ctx.tx(() => markClaimSafe(ctx, art, pick(quotes)!));
         break;
     }
   }

@@ -28,10 +28,6 @@ const CLAIM: Claim = {
   number: 1,
   anchor: { start: 4, end: 9, exact: 'quote', prefix: 'the ', suffix: ' end' },
   anchorState: 'anchored',
-  quoteChangedFrom: '',
-  approval: { by: '', at: '', seal: '' },
-  claimantType: '',
-  assignee: '',
   statement: 'A “quote”',
   claimant: 'Someone',
   claimDate: '2024-10-21',
@@ -39,6 +35,10 @@ const CLAIM: Claim = {
   rationale: 'Because.',
   status: 'in_review',
   tags: ['kremlin', 'dprk'],
+  claimantType: '',
+  assignee: '',
+  quoteChangedFrom: '',
+  approval: { by: '', at: '', seal: '' },
   createdAt: '2024-10-21T10:00:00.000Z',
   updatedAt: '2024-10-21T11:00:00.000Z',
 };
@@ -74,7 +74,7 @@ describe('table descriptions', () => {
     expect(read()).toEqual(CLAIM);
     CLAIMS.update(ctx, { ...CLAIM, articleId: 'elsewhere', tags: [], anchor: { ...CLAIM.anchor, start: 5 } });
     expect(read()).toEqual({ ...CLAIM, tags: [], anchor: { ...CLAIM.anchor, start: 5 } });
-    expect(CLAIMS.columns('c', ['tags'])).toMatch(/^c\.id, c\.project_id, .*c\.status, c\.created_at, c\.updated_at$/);
+    expect(CLAIMS.columns('c', ['tags'])).toMatch(/^c\.id, c\.project_id, .*c\.status, c\.claimant_type, .*c\.approval_seal, c\.created_at, c\.updated_at$/);
   });
 
   it('store booleans as 0/1', () => {

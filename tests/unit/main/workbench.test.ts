@@ -295,7 +295,7 @@ describe('workbench.claimHistory and verdictUsage', () => {
       ['source', 'create', 'claimId'],
       ['claim', 'update', 'status'],
       ['claim', 'update', 'verdictId'],
-      ['claim', 'create', 'anchor'],
+      ['claim', 'create', 'number'],
     ]);
     expect(history.every((c) => c.author === 'Ana Checker')).toBe(true);
     expect(history[4]!.fields.verdictId).toEqual({ before: null, after: verdicts[4]!.id });

@@ -16,6 +16,7 @@ import type { FileDialogs } from '../services/dialogs';
 import type { PdfPrinter } from '../services/pdfPrinter';
 import { createEditorialHandlers } from '../editorial/handlers';
 import { ExportLog } from '../editorial/exportLog';
+import { createLibraryBackupHandlers, type LibraryBackupsControl } from '../libraryBackups/handlers';
 import { createProjectFileHandlers } from '../projectFiles/handlers';
 import { createReportHandlers } from '../reports/handlers';
 import { createWorkbenchHandlers } from '../workbench/handlers';
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   events?: EventSink;
   /** Report files written this session, so one can be marked as published (main/editorial). */
   exports?: ExportLog;
+  /** The library's backups (main/library.ts): list, back up now, restore. */
+  libraryBackups?: LibraryBackupsControl;
 }
 
 const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
@@ -50,6 +53,7 @@ export function createHandlers(given: HandlerDeps): Handlers {
     createProjectFileHandlers(deps),
     createWorkbenchHandlers(deps),
     createEditorialHandlers(deps),
+    createLibraryBackupHandlers(deps),
   );
 }
 

@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, toAppError } from '../errors';
+import { backupsFolderFor, createLibraryBackup, type BackupConfig } from '../libraryBackups/backups';
+import { APPLICATION_ID, quickCheck, summariseProblems } from './check';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
 
-/** "FCWB" — written by migration 1, so a stranger's SQLite file is not mistaken for a library. */
-export const APPLICATION_ID = 1178823499;
+export { APPLICATION_ID };
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** How long a connection waits for another one's write lock before answering "busy". */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -28,13 +29,17 @@ export interface OpenLibraryOptions {
    * not even the WAL switch or a migration, so it works while the app has the library open.
    */
   readOnly?: boolean;
+  /** How the backup made before a migration is kept (main/libraryBackups), and, for tests, its file calls. */
+  backups?: Pick<BackupConfig, 'keepDays' | 'io' | 'now'>;
 }
 
 /**
  * Opens (or creates) the library database. A file that is not ours, damaged, or from a newer
  * version of the app is refused before anything is written to it: it is first looked at through
  * its header and a read-only connection, and only a library of ours (or an empty file) is then
- * opened for writing.
+ * opened for writing. `PRAGMA quick_check` runs on every open, before the WAL switch; a library of
+ * an older data version is backed up (`backups/library-…-before-migration.sqlite`) before it is
+ * migrated, and is not migrated when that backup cannot be made.
  */
 export function openLibrary(filePath: string, options: OpenLibraryOptions = {}): OpenedLibrary {
   const exists = fs.existsSync(filePath) && fs.statSync(filePath).size > 0;
@@ -66,6 +71,18 @@ export function openLibrary(filePath: string, options: OpenLibraryOptions = {}):
     const version = db.pragma('user_version', { simple: true }) as number;
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     judge(filePath, { applicationId, userVersion: version, hasSchema: false });
+    // Every page and b-tree well formed, before anything is written (even the WAL switch).
+    const problems = quickCheck(db);
+    if (problems.length > 0) {
+      throw new AppError(
+        'database_corrupt',
+        `The library file ${filePath} is damaged (${summariseProblems(problems)}). Nothing was written to it. Restore a library backup to continue; the app keeps them in ${backupsFolderFor(filePath)}.`,
+      );
+    }
+    // A library of an older data version is backed up (main/libraryBackups) before migrate() writes.
+    if (!readOnly && exists && version >= 1 && version < LATEST_SCHEMA_VERSION) {
+      createLibraryBackup(db, { ...options.backups, libraryFile: filePath, nativeBinding: options.nativeBinding }, 'before-migration');
+    }
     if (!readOnly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

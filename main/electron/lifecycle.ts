@@ -175,6 +175,8 @@ export function runApp(options: ShellOptions): Shell | null {
     library = openLibraryApi(libraryOptions);
     // The window opens either way: every call then answers with the reason, and the renderer shows it.
     if (library.openError) log(`The library could not be opened: ${library.openError.message}`);
+    // A daily backup of the library while the app runs (main/libraryBackups); stopped by close().
+    library.startDailyBackups();
 
     registerApiHandlers(library.registry, getWindow);
     installMenu({ platform, isDev, appName: PRODUCT_NAME, send: sendMenuCommand });

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     log: (message, error) => console.error(message, error),
   });
   if (library.openError) console.error(`The library could not be opened: ${library.openError.message}`);
+  // A daily backup of the library while the harness runs (main/libraryBackups).
+  library.startDailyBackups();
 
   const harness = await startHarness({
     port: args.port ?? 5178,

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain';
 import { api, ApiCallError } from '../api';
 import { useAppStore } from '../store';
 import { TextField } from './AddArticleForm';
+import { LibraryBackupsDialog } from './LibraryBackupsDialog';
 import { Modal } from './Modal';
 
 const MAX_LOGO_BYTES = 700_000;
@@ -11,6 +12,8 @@ const MAX_LOGO_BYTES = 700_000;
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<{ field?: string | undefined; message: string } | null>(null);
+  /** The backups dialog takes the settings dialog's place; its unsaved fields wait here. */
+  const [showBackups, setShowBackups] = useState(false);
   const notify = useAppStore((state) => state.notify);
   const reportError = useAppStore((state) => state.reportError);
 
@@ -49,6 +52,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   };
 
   const fieldError = (field: keyof Settings) => (error?.field === field ? error.message : undefined);
+  if (showBackups) return <LibraryBackupsDialog onClose={() => setShowBackups(false)} />;
   return (
     <Modal title="Settings" onClose={onClose}>
       {settings ? (
@@ -73,6 +77,15 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             )}
           </div>
           <TextField label="Report URL" value={settings.reportBaseUrl} onChange={set('reportBaseUrl')} error={fieldError('reportBaseUrl')} type="url" placeholder="https://" />
+          <div className="field">
+            <span>Library backups</span>
+            <span className="muted">A copy of the whole library is made every day and before each app update.</span>
+            <span>
+              <button type="button" className="button button-small" onClick={() => setShowBackups(true)}>
+                Restore library backup…
+              </button>
+            </span>
+          </div>
           {error && !error.field && (
             <p className="field-error" role="alert">
               {error.message}

@@ -3,6 +3,7 @@
  * must stay tiny. The schemas for each channel live in ./contract.ts.
  */
 import { EDITORIAL_CHANNELS } from './channels.editorial';
+import { LIBRARY_BACKUP_CHANNELS } from './channels.libraryBackups';
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
 import { REPORT_CHANNELS } from './channels.reports';
 import { WORKBENCH_CHANNELS } from './channels.workbench';
@@ -41,6 +42,7 @@ export const CHANNELS = mergeNames(
   PROJECT_FILE_CHANNELS,
   WORKBENCH_CHANNELS,
   EDITORIAL_CHANNELS,
+  LIBRARY_BACKUP_CHANNELS,
 );
 export type Channel = (typeof CHANNELS)[number];
 

@@ -22,6 +22,7 @@ import {
 import { isNotInFuture } from '../domain/calendar';
 import type { Channel, CORE_CHANNELS, EventChannel } from './channels';
 import { editorialContract } from './contract.editorial';
+import { libraryBackupContract } from './contract.libraryBackups';
 import { projectFileContract } from './contract.projectFiles';
 import { reportContract } from './contract.reports';
 import { workbenchContract } from './contract.workbench';
@@ -129,6 +130,7 @@ export const contract = mergeTables(
   projectFileContract,
   workbenchContract,
   editorialContract,
+  libraryBackupContract,
 ) satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -110,6 +110,9 @@ const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'editorial.updateProject': { id: MISSING, description: 'D' },
   'editorial.markPublished': { projectId: MISSING, exportIds: [MISSING] },
   'editorial.publications': { projectId: MISSING },
+  'libraryBackups.list': {},
+  'libraryBackups.create': {},
+  'libraryBackups.restore': { id: 'library-20000101-000000-manual.sqlite' },
 };
 
 const gone = (what: string) => `not_found: That ${what} no longer exists. It may have been deleted.`;
@@ -159,6 +162,9 @@ const HANDLER_OUTCOMES: Record<Channel, string> = {
   'editorial.updateProject': gone('project'),
   'editorial.markPublished': gone('project'),
   'editorial.publications': gone('project'),
+  'libraryBackups.list': 'ok',
+  'libraryBackups.create': 'ok',
+  'libraryBackups.restore': 'not_found: That backup no longer exists. It may have been removed as too old.',
 };
 
 describe('registry', () => {

@@ -6,7 +6,16 @@
  */
 import type { AnchorAssignment, DeletedRecords } from '../../shared/api/contract.workbench';
 import { createAnchor } from '../../shared/anchoring';
-import type { Article, Claim, ClaimFields, Source, SourceFields } from '../../shared/domain';
+import { PUBLISHED_CLAIM_FIELDS } from '../../shared/editorial/approval';
+import {
+  type Article,
+  type Claim,
+  type ClaimFields,
+  type CorrectionKind,
+  type Correction,
+  type Source,
+  type SourceFields,
+} from '../../shared/domain';
 import { api } from '../api';
 import { deriveHighlights, sortClaims } from '../workbench/claimView';
 import type { Highlight } from '../workbench/segments';
@@ -27,6 +36,9 @@ export type { UndoAction, UndoEntry } from '../workbench/undoStack';
 
 export type AnchorMode = { kind: 'reattach' | 'adjust'; claimId: string } | null;
 
+/** After a span change: the claim's statement read as the old quote; offer the new one. */
+export type StatementOffer = { claimId: string; quote: string } | null;
+
 export interface WorkbenchSlice {
   wbArticle: Article | null;
   wbArticleId: string | null;
@@ -44,6 +56,13 @@ export interface WorkbenchSlice {
   anchorMode: AnchorMode;
   undoStack: UndoEntry[];
   redoStack: UndoEntry[];
+  /** Settings' author name: "me" for assignees, the approver; null until loaded. */
+  authorName: string | null;
+  /** Assignee names seen in the project's claims opened this session, sorted. */
+  assigneeSuggestions: string[];
+  /** Per claim: "Claim 7 was approved; this change returned it to In review." */
+  approvalNotices: Record<string, string>;
+  statementOffer: StatementOffer;
 
   loadArticle(id: string): Promise<void>;
   closeArticle(): void;
@@ -66,11 +85,38 @@ export interface WorkbenchSlice {
   undo(): Promise<void>;
   redo(): Promise<void>;
   clearUndo(): void;
+  /** Reads Settings' author name (once, or again with `force`). */
+  loadAuthorName(force?: boolean): Promise<string>;
+  /** Saves Settings' author name (the approval prompt). */
+  saveAuthorName(name: string): Promise<void>;
+  dismissApprovalNotice(claimId: string): void;
+  dismissStatementOffer(): void;
+  /** "Keep new quote": the quote a text edit changed is accepted as it now reads. */
+  keepNewQuote(claimId: string): Promise<Claim>;
+  /** A correction or update note under a published claim. */
+  addCorrection(claimId: string, kind: CorrectionKind, text: string): Promise<Correction>;
+  /**
+   * Reads the claims again when one of them was approved and something it publishes changed
+   * (a source, say): main may have returned it to "In review".
+   */
+  recheckApprovals(claimIds: readonly string[]): Promise<void>;
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** The project whose assignees `assigneeSuggestions` holds. */
+let assigneeProject: string | null = null;
+/** The settings.get in flight, shared by the components that ask at once. */
+let authorLoad: Promise<string> | null = null;
 /** Serialises undo/redo so that quick repeated presses apply in order. */
 let undoQueue: Promise<void> = Promise.resolve();
+
+const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+
+const without = (record: Record<string, string>, key: string) => {
+  const rest = { ...record };
+  delete rest[key];
+  return rest;
+};
 
 const pick = <T extends object>(record: T, keys: readonly (keyof T)[]): Partial<T> => {
   const out: Partial<T> = {};
@@ -86,6 +132,8 @@ const FIELD_LABELS: Record<string, string> = {
   rationale: 'rationale',
   status: 'status',
   tags: 'tags',
+  claimantType: 'claimant type',
+  assignee: 'assignee',
   url: 'source URL',
   title: 'source title',
   publisher: 'publisher',
@@ -119,10 +167,56 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       for (const tag of claim.tags) tags.add(tag);
     }
     if (claimants.size + tags.size !== before) {
-      const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
       set({ claimantSuggestions: [...claimants].sort(byName), tagSuggestions: [...tags].sort(byName) });
     }
+    rememberAssignees(mine);
   };
+  const rememberAssignees = (claims: readonly Claim[]) => {
+    const names = get().assigneeSuggestions;
+    const fresh = claims
+      .map((claim) => claim.assignee.trim())
+      .filter((name, index, all) => name !== '' && all.indexOf(name) === index && !names.includes(name));
+    if (fresh.length > 0) set({ assigneeSuggestions: [...names, ...fresh].sort(byName) });
+  };
+  /**
+   * Notes claims that were approved before and are "In review" now, unless the person set the
+   * status themselves: the editor says what happened.
+   */
+  const noteWithdrawn = (before: readonly Claim[], after: readonly Claim[], statusSetByHand = false) => {
+    const was = new Map(before.map((claim) => [claim.id, claim.status]));
+    let notices = get().approvalNotices;
+    for (const claim of after) {
+      const old = was.get(claim.id);
+      if (old === undefined) continue;
+      if (old === 'approved' && claim.status === 'in_review' && !statusSetByHand) {
+        notices = {
+          ...notices,
+          [claim.id]: `Claim ${claim.number} was approved; this change returned it to In review.`,
+        };
+      } else if (claim.status === 'approved' && notices[claim.id]) {
+        notices = without(notices, claim.id);
+      }
+    }
+    if (notices !== get().approvalNotices) set({ approvalNotices: notices });
+  };
+  /**
+   * main withdraws an approval just before its transaction commits, after some answers were read:
+   * when an approved claim may have changed what it publishes, read the article's claims again.
+   */
+  const recheck = async (claimIds: readonly string[]) => {
+    const ids = new Set(claimIds);
+    const before = get().claims.filter((claim) => ids.has(claim.id));
+    if (!before.some((claim) => claim.status === 'approved')) return;
+    const articleId = get().wbArticleId;
+    if (!articleId) return;
+    await reloadClaims(articleId);
+    noteWithdrawn(
+      before,
+      get().claims.filter((claim) => ids.has(claim.id)),
+    );
+  };
+  const touchesPublished = (fields: Partial<ClaimFields>) =>
+    PUBLISHED_CLAIM_FIELDS.some((key) => key in fields);
   const removeClaims = (ids: readonly string[]) => {
     const gone = new Set(ids);
     if (!get().claims.some((claim) => gone.has(claim.id))) return;
@@ -196,18 +290,27 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     switch (operation.op) {
       case 'updateClaim': {
         const { claimId, fields } = operation;
-        upsertClaims([await api.call('claims.update', { id: claimId, fields })]);
+        const before = get().claims.filter((claim) => claim.id === claimId);
+        const updated = await api.call('claims.update', { id: claimId, fields });
+        upsertClaims([updated]);
+        noteWithdrawn(before, [updated], 'status' in fields);
+        if (updated.status === 'approved' && touchesPublished(fields)) await recheck([claimId]);
         if ('status' in fields) refreshSoon();
         return null;
       }
-      case 'updateSource':
-        upsertSources([
-          await api.call('sources.update', { id: operation.sourceId, fields: operation.fields }),
-        ]);
+      case 'updateSource': {
+        const updated = await api.call('sources.update', {
+          id: operation.sourceId,
+          fields: operation.fields,
+        });
+        upsertSources([updated]);
+        await recheck([updated.claimId]);
         return null;
+      }
       case 'restore': {
         const restored = await api.call('workbench.restore', operation.records);
         applyRestored(restored);
+        if (restored.claims.length === 0) await recheck(restored.sources.map((source) => source.claimId));
         refreshSoon();
         if (restored.article) {
           const route = get().route;
@@ -238,6 +341,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
           };
         }
         applyDeleted(gone);
+        if (operation.op === 'deleteSources') await recheck(gone.sources.map((source) => source.claimId));
         refreshSoon();
         return gone;
       }
@@ -296,6 +400,10 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     selectedClaimId: null,
     anchorMode: null,
     ...emptyStacks(),
+    authorName: null,
+    assigneeSuggestions: [],
+    approvalNotices: {},
+    statementOffer: null,
 
     async loadArticle(id) {
       set({ wbArticleId: id, wbStatus: 'loading', wbError: null, anchorMode: null });
@@ -306,6 +414,9 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
         for (const source of loaded.sources) (sourcesByClaim[source.claimId] ??= []).push(source);
         const sorted = sortClaims(loaded.claims);
         const keepSelection = sorted.some((claim) => claim.id === get().selectedClaimId);
+        if (loaded.article.projectId !== assigneeProject) set({ assigneeSuggestions: [] });
+        assigneeProject = loaded.article.projectId;
+        rememberAssignees(sorted);
         set({
           wbArticle: loaded.article,
           wbStatus: 'ready',
@@ -334,6 +445,8 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
         sourcesByClaim: {},
         selectedClaimId: null,
         anchorMode: null,
+        approvalNotices: {},
+        statementOffer: null,
       });
     },
     selectClaim(id) {
@@ -362,8 +475,13 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
 
     async updateClaim(id, fields, label) {
       const before = get().claims.find((claim) => claim.id === id);
-      const updated = await api.call('claims.update', { id, fields });
+      let updated = await api.call('claims.update', { id, fields });
       upsertClaims([updated]);
+      if (before) noteWithdrawn([before], [updated], 'status' in fields);
+      if (before?.status === 'approved' && updated.status === 'approved' && touchesPublished(fields)) {
+        await recheck([id]);
+        updated = get().claims.find((claim) => claim.id === id) ?? updated;
+      }
       if (before) {
         const keys = Object.keys(fields) as (keyof ClaimFields)[];
         const name = label ?? `Edit ${keys.map((key) => FIELD_LABELS[key] ?? key).join(', ')}`;
@@ -404,7 +522,20 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       if (!article || !before) throw new Error('That claim is no longer here.');
       const updated = await api.call('claims.update', { id, anchor: createAnchor(article.text, start, end) });
       upsertClaims([updated]);
-      set({ anchorMode: null, selectedClaimId: id });
+      // The statement still read as the quote it was marked with: offer the new quote for it too.
+      const readAsQuote =
+        before.statement === before.anchor.exact ||
+        (before.quoteChangedFrom !== '' && before.statement === before.quoteChangedFrom);
+      set({
+        anchorMode: null,
+        selectedClaimId: id,
+        statementOffer:
+          readAsQuote && updated.statement !== updated.anchor.exact
+            ? { claimId: id, quote: updated.anchor.exact }
+            : null,
+      });
+      noteWithdrawn([before], [updated]);
+      if (updated.status === 'approved' && before.anchor.exact !== updated.anchor.exact) await recheck([id]);
       push({
         label: before.anchorState === 'orphaned' ? 'Re-attach claim' : 'Adjust claim span',
         action: {
@@ -423,6 +554,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
       const source = await api.call('sources.create', { claimId, fields: { accessedDate: today } });
       upsertSources([source]);
+      await recheck([claimId]);
       push({
         label: 'Add source',
         action: { kind: 'created', records: { article: null, claims: [], sources: [source] } },
@@ -436,6 +568,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
         .find((source) => source.id === id);
       const updated = await api.call('sources.update', { id, fields });
       upsertSources([updated]);
+      await recheck([updated.claimId]);
       if (before) {
         const keys = Object.keys(fields) as (keyof SourceFields)[];
         push({
@@ -458,6 +591,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
         .find((candidate) => candidate.id === id);
       await api.call('sources.delete', { id });
       removeSources([id]);
+      if (source) await recheck([source.claimId]);
       if (source)
         push({
           label: 'Remove source',
@@ -469,8 +603,10 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       const article = get().wbArticle;
       if (!article) throw new Error('No article is open.');
       const beforeAnchors = anchorsOf(get().claims);
+      const beforeClaims = get().claims;
       const detail = await api.call('articles.update', { id: article.id, text });
       await reloadClaims(article.id);
+      noteWithdrawn(beforeClaims, get().claims);
       if (detail.article.text !== article.text) {
         push({
           label: 'Edit article text',
@@ -501,5 +637,53 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     clearUndo() {
       set(emptyStacks());
     },
+
+    async loadAuthorName(force = false) {
+      const known = get().authorName;
+      if (known !== null && !force) return known;
+      authorLoad ??= api
+        .call('settings.get', {})
+        .then((settings) => settings.authorName.trim())
+        // Without the settings, "me" is nobody; approving still asks for the name.
+        .catch(() => '')
+        .then((name) => {
+          if (get().authorName !== name) set({ authorName: name });
+          return name;
+        })
+        .finally(() => (authorLoad = null));
+      return authorLoad;
+    },
+    async saveAuthorName(name) {
+      const settings = await api.call('settings.update', { authorName: name });
+      set({ authorName: settings.authorName.trim() });
+    },
+    dismissApprovalNotice(claimId) {
+      if (get().approvalNotices[claimId]) set({ approvalNotices: without(get().approvalNotices, claimId) });
+    },
+    dismissStatementOffer() {
+      set({ statementOffer: null });
+    },
+
+    async keepNewQuote(claimId) {
+      const before = get().claims.find((claim) => claim.id === claimId);
+      const updated = await api.call('editorial.keepNewQuote', { claimId });
+      upsertClaims([updated]);
+      if (
+        before &&
+        before.statement === before.quoteChangedFrom &&
+        updated.statement !== updated.anchor.exact
+      )
+        set({ statementOffer: { claimId, quote: updated.anchor.exact } });
+      return updated;
+    },
+
+    async addCorrection(claimId, kind, text) {
+      const note = await api.call('editorial.addCorrection', { claimId, kind, text });
+      // A correction note is published with the claim: an approved claim goes back to review.
+      await recheck([claimId]);
+      return note;
+    },
+
+    recheckApprovals: (claimIds) => recheck(claimIds),
   };
 };

@@ -4,8 +4,10 @@ import { LIMITS, type Claim } from '../../shared/domain';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useAppStore } from '../store';
+import { ArticleByline } from './ArticleDetails';
 import { ClaimEditor, EditorPlaceholder } from './ClaimEditor';
 import { ClaimFilterBar, ClaimList, OrphanList } from './ClaimList';
+import { QuoteChangedList } from './QuoteChangedList';
 import {
   isFiltering,
   matchesFilter,
@@ -22,9 +24,11 @@ import { ReadingView } from './ReadingView';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useShortcuts } from './useShortcuts';
+import { isUndoStepOf, verdictChange, verdictChangeText, verdictUndoneText, type VerdictChange } from './verdictNotice';
 import './workbench.css';
 
-type Hint = { kind: 'info' | 'error'; text: string } | null;
+/** `undo`: a verdict set by a shortcut, which the status line offers to undo. */
+type Hint = { kind: 'info' | 'error'; text: string; undo?: VerdictChange & { returnFocus: Element | null } } | null;
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -67,25 +71,22 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
   // The Electron menu's "Keyboard shortcuts".
   useEffect(() => api.on('menu.command', ({ command }) => command === 'shortcuts' && setDialog('help')), []);
 
-  // Info hints fade; errors stay until the next action.
+  // Info hints fade (one that offers Undo stays longer); errors stay until the next action.
   useEffect(() => {
     if (hint?.kind !== 'info') return;
-    const timer = setTimeout(() => setHint(null), 6000);
+    const timer = setTimeout(() => setHint(null), hint.undo ? 15000 : 6000);
     return () => clearTimeout(timer);
   }, [hint]);
 
   const anchored = useMemo(() => claims.filter((claim) => claim.anchorState === 'anchored'), [claims]);
   const orphans = useMemo(() => claims.filter((claim) => claim.anchorState === 'orphaned'), [claims]);
-  const numbers = useMemo(() => new Map(anchored.map((claim, index) => [claim.id, index + 1])), [anchored]);
+  const quoteChanged = useMemo(() => anchored.filter((claim) => claim.quoteChangedFrom !== ''), [anchored]);
   const visible = useMemo(
     () => (isFiltering(filter) ? anchored.filter((claim) => matchesFilter(claim, filter)) : anchored),
     [anchored, filter],
   );
   const selected = selectedId ? claims.find((claim) => claim.id === selectedId) : undefined;
-  const claimName = (claim: Claim) =>
-    numbers.has(claim.id)
-      ? `Claim ${numbers.get(claim.id)}`
-      : `the claim “${preview(claim.anchor.exact, 40)}”`;
+  const claimName = (claim: Claim) => `Claim ${claim.number}`;
 
   /** Scrolls the article to a claim when it is not already in view. */
   const reveal = useCallback((claim: Claim | undefined) => {
@@ -121,10 +122,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
     try {
       const claim = await store().markClaim(start, end);
       document.getSelection()?.removeAllRanges();
-      const number = store()
-        .claims.filter((candidate) => candidate.anchorState === 'anchored')
-        .findIndex((candidate) => candidate.id === claim.id);
-      setHint({ kind: 'info', text: `Marked as Claim ${number + 1}. Give it a claimant and a verdict.` });
+      setHint({ kind: 'info', text: `Marked as Claim ${claim.number}. Give it a claimant and a verdict.` });
       setFocusClaimantFor(claim.id);
     } catch (error) {
       store().reportError(error);
@@ -255,17 +253,43 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
       });
       return;
     }
+    if ((verdict?.id ?? null) === selected.verdictId) {
+      setHint({ kind: 'info', text: `Claim ${selected.number} is already ${verdictLabel(selected.verdictId)}.` });
+      return;
+    }
+    const returnFocus = document.activeElement;
     try {
-      await store().updateClaim(
+      const updated = await store().updateClaim(
         selected.id,
         { verdictId: verdict?.id ?? null },
         `Set verdict to ${verdict?.label ?? NOT_RATED.label}`,
       );
-      setHint({ kind: 'info', text: `${claimName(selected)}: ${verdict?.label ?? NOT_RATED.label}` });
+      const change = verdictChange(selected, updated);
+      setHint({ kind: 'info', text: verdictChangeText(change, verdictLabel), undo: { ...change, returnFocus } });
     } catch (error) {
       store().reportError(error);
     }
   };
+  const verdictLabel = (id: string | null) =>
+    id === null ? NOT_RATED.label : (verdictMap.get(id)?.label ?? 'a verdict no longer on the scale');
+
+  /** The notice's Undo: the undo step itself when it is still the newest, else the old verdict saved again. */
+  const undoVerdict = async (undo: NonNullable<NonNullable<Hint>['undo']>) => {
+    setHint(null);
+    try {
+      if (isUndoStepOf(store().undoStack.at(-1), undo)) await store().undo();
+      else await store().updateClaim(undo.claimId, { verdictId: undo.from }, `Set verdict back to ${verdictLabel(undo.from)}`);
+      const now = store().claims.find((claim) => claim.id === undo.claimId);
+      if (now && now.verdictId === undo.from) setHint({ kind: 'info', text: verdictUndoneText(undo, verdictLabel) });
+    } catch (error) {
+      store().reportError(error);
+    }
+    if (undo.returnFocus instanceof HTMLElement && undo.returnFocus.isConnected)
+      undo.returnFocus.focus({ preventScroll: true });
+  };
+  const undoTarget = hint?.undo ? claims.find((claim) => claim.id === hint.undo!.claimId) : undefined;
+  // Undo is offered while the claim still has the verdict the shortcut gave it.
+  const undoOffer = hint?.undo && undoTarget?.verdictId === hint.undo.to ? hint.undo : undefined;
 
   const shortcuts: Record<string, () => void> = {
     j: () => step(1),
@@ -289,7 +313,11 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
   for (let n = 0; n <= 9; n++) shortcuts[String(n)] = () => void setVerdictAt(n);
   // The Mac keyboard's "delete" key is Backspace.
   if (/Mac/.test(navigator.platform)) shortcuts.Backspace = shortcuts.Delete!;
-  useShortcuts(shortcuts, article !== null);
+  useShortcuts(shortcuts, article !== null, (event, { reason }) => {
+    // Keys typed in the editor, a field or a dialog are theirs; a key with focus on nothing gets a word.
+    if (reason === 'outside' && event.key !== 'Escape')
+      setHint({ kind: 'info', text: 'Shortcuts work in the article text and the claims list: click one of them first.' });
+  });
 
   if (!article) {
     if (status === 'error') {
@@ -314,7 +342,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
   return (
     <div className="workbench">
       <div className="workbench-reading-column">
-        <div className="workbench-reading" ref={scrollerRef}>
+        <div className="workbench-reading" ref={scrollerRef} data-wb-keys="reading" tabIndex={-1}>
           <article className="reading" aria-labelledby="article-title">
             <header className="reading-header">
               <div className="reading-title-row">
@@ -342,15 +370,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
                   </button>
                 </div>
               </div>
-              <p className="muted">
-                {[article.outlet, article.author, article.publishedDate].filter(Boolean).join(' · ')}
-                {article.url && (
-                  <>
-                    {' · '}
-                    <span className="url">{article.url}</span>
-                  </>
-                )}
-              </p>
+              <ArticleByline article={article} />
             </header>
             <ReadingView article={article} bodyRef={bodyRef} />
           </article>
@@ -378,6 +398,16 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
                   : 'Select a passage and press M to mark a claim. J and K move between claims; ? lists every shortcut.'))}
           </span>
           {hint?.kind === 'error' && <span role="alert">{hint.text}</span>}
+          {undoOffer && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={`Undo the verdict change of Claim ${undoOffer.number}`}
+              onClick={() => void undoVerdict(undoOffer)}
+            >
+              Undo
+            </button>
+          )}
           {anchorTarget && (
             <button type="button" className="button button-small" onClick={() => store().setAnchorMode(null)}>
               Cancel re-anchoring
@@ -386,7 +416,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
         </div>
       </div>
       <aside className="claims-panel" aria-label="Claim panel">
-        <div className="claims-top">
+        <div className="claims-top" data-wb-keys="claims" tabIndex={-1}>
           <div className="claims-head">
             <h2>Claims</h2>
           </div>
@@ -404,22 +434,26 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
             onSelect={(id) => store().selectClaim(id)}
             onReattach={startAnchorMode}
           />
+          <QuoteChangedList
+            claims={quoteChanged}
+            selectedId={selectedId}
+            onSelect={selectAndReveal}
+            onSelectAgain={startAnchorMode}
+          />
           {anchored.length > 0 && (
             <ClaimList
               claims={visible}
-              numbers={numbers}
               selectedId={selectedId}
               verdicts={verdictMap}
               onSelect={selectAndReveal}
             />
           )}
         </div>
-        <div className="claims-editor">
+        <div className="claims-editor" data-wb-keys="editor" tabIndex={-1}>
           {selected ? (
             <ClaimEditor
               key={selected.id}
               claim={selected}
-              number={numbers.get(selected.id) ?? null}
               direction={article.direction}
               language={article.language}
               focusClaimant={focusClaimantFor === selected.id}

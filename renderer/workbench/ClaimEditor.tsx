@@ -1,28 +1,28 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import {
-  CLAIM_STATUS_LABELS,
-  type Claim,
-  type ClaimFields,
-  type ClaimStatus,
-  type Source,
-} from '../../shared/domain';
+import { type Claim, type ClaimantType, type ClaimFields, type Source } from '../../shared/domain';
+import { api } from '../api';
 import { useAppStore } from '../store';
+import { ApprovalLine, StatusField } from './ApprovalStatus';
 import { AutoSelect, AutoText } from './AutoField';
-import { NOT_RATED } from './claimView';
+import { NOT_RATED, preview as shorten, sameName } from './claimView';
+import { CorrectionNote } from './CorrectionNote';
 import { HistoryList } from './HistoryList';
 import { RationalePreview, RationaleTools } from './RationaleTools';
 import { SourceList } from './SourceList';
 import { TagEditor } from './TagEditor';
+import { TeamNotes } from './TeamNotes';
+import { useAuthorName } from './useAuthorName';
+import { useClaimRecord } from './useClaimRecord';
 
 const EMPTY_SOURCES: Source[] = [];
-const STATUS_OPTIONS = (Object.keys(CLAIM_STATUS_LABELS) as ClaimStatus[]).map((status) => ({
-  value: status,
-  label: CLAIM_STATUS_LABELS[status],
-}));
+const CLAIMANT_TYPE_OPTIONS: { value: ClaimantType; label: string }[] = [
+  { value: '', label: 'Not set' },
+  { value: 'Person', label: 'Person' },
+  { value: 'Organization', label: 'Organization' },
+];
 
 interface ClaimEditorProps {
   claim: Claim;
-  number: number | null;
   direction: 'ltr' | 'rtl';
   language: string;
   /** Focus "Claimant" once (a claim just marked). */
@@ -36,7 +36,6 @@ interface ClaimEditorProps {
 /** The editor for one claim: every field saves itself; sources, tags and history below. */
 export function ClaimEditor({
   claim,
-  number,
   direction,
   language,
   focusClaimant,
@@ -50,11 +49,21 @@ export function ClaimEditor({
   const claimants = useAppStore((state) => state.claimantSuggestions);
   const tagSuggestions = useAppStore((state) => state.tagSuggestions);
   const sources = useAppStore((state) => state.sourcesByClaim[claim.id] ?? EMPTY_SOURCES);
+  const assignees = useAppStore((state) => state.assigneeSuggestions);
+  const notice = useAppStore((state) => state.approvalNotices[claim.id]);
+  const dismissNotice = useAppStore((state) => state.dismissApprovalNotice);
+  const offer = useAppStore((state) =>
+    state.statementOffer?.claimId === claim.id ? state.statementOffer : null,
+  );
+  const dismissOffer = useAppStore((state) => state.dismissStatementOffer);
+  const reportError = useAppStore((state) => state.reportError);
+  const me = useAuthorName();
   const claimantRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const rationaleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [preview, setPreview] = useState(false);
   const headingId = useId();
   const claimantListId = useId();
+  const assigneeListId = useId();
 
   useEffect(() => {
     if (focusClaimant) {
@@ -70,8 +79,26 @@ export function ClaimEditor({
   const verdict = claim.verdictId
     ? verdicts?.find((candidate) => candidate.id === claim.verdictId)
     : undefined;
-  const title = number !== null ? `Claim ${number}` : 'Claim that needs re-anchoring';
+  const title = `Claim ${claim.number}`;
   const version = `${claim.updatedAt}|${sources.map((source) => source.updatedAt).join(',')}`;
+  const { record, setRecord, error: recordError, reload } = useClaimRecord(claim.id, version);
+
+  /**
+   * A new claimant whose type is not set yet takes the type chosen for that name before, in the
+   * same save (one step to undo).
+   */
+  const saveClaimant = async (name: string) => {
+    const current = useAppStore.getState().claims.find((candidate) => candidate.id === claim.id) ?? claim;
+    const fields: Partial<ClaimFields> = { claimant: name };
+    if (current.claimantType === '' && name.trim() !== '') {
+      const remembered = await api
+        .call('editorial.claimantType', { name: name.trim() })
+        .catch(() => '' as const);
+      if (remembered) fields.claimantType = remembered;
+    }
+    return updateClaim(claim.id, fields);
+  };
+  const assigneeNames = [...(me ? [me] : []), ...assignees.filter((name) => !me || !sameName(name, me))];
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -103,6 +130,19 @@ export function ClaimEditor({
           </button>
         </div>
       </header>
+      {notice && (
+        <div className="approval-notice" role="status">
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="notice-close"
+            aria-label="Dismiss"
+            onClick={() => dismissNotice(claim.id)}
+          >
+            ×
+          </button>
+        </div>
+      )}
       <blockquote className="claim-quote" dir={direction} lang={language || undefined}>
         {claim.anchorState === 'orphaned' && (
           <span className="orphan-badge">Needs re-anchoring · old quote: </span>
@@ -116,7 +156,36 @@ export function ClaimEditor({
           {claim.anchor.suffix}
           {claim.anchor.suffix.length >= 32 ? '…' : ''}
         </span>
+        {claim.quoteChangedFrom && (
+          <span className="quote-changed-badge">
+            A text edit changed this quote; it read “{shorten(claim.quoteChangedFrom, 80)}”.
+          </span>
+        )}
       </blockquote>
+      {offer && (
+        <div className="statement-offer" role="group" aria-label="Update the statement">
+          <p>Update the statement to the new quote?</p>
+          <div className="statement-offer-actions">
+            <button
+              type="button"
+              className="button button-small button-primary"
+              onClick={() => {
+                dismissOffer();
+                updateClaim(
+                  claim.id,
+                  { statement: offer.quote },
+                  'Update the statement to the new quote',
+                ).catch(reportError);
+              }}
+            >
+              Update statement
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={dismissOffer}>
+              Keep the statement
+            </button>
+          </div>
+        </div>
+      )}
 
       <AutoText
         label="Claim"
@@ -131,7 +200,7 @@ export function ClaimEditor({
         <AutoText
           label="Claimant"
           value={claim.claimant}
-          onSave={save('claimant')}
+          onSave={saveClaimant}
           list={claimantListId}
           inputRef={claimantRef}
           dir="auto"
@@ -141,7 +210,28 @@ export function ClaimEditor({
             <option key={name} value={name} />
           ))}
         </datalist>
+        <AutoSelect
+          label="Claimant type"
+          value={claim.claimantType}
+          options={CLAIMANT_TYPE_OPTIONS}
+          onSave={(value) => save('claimantType')(value as ClaimantType)}
+        />
+      </div>
+      <div className="wb-grid-2">
         <AutoText label="Claim date" type="date" value={claim.claimDate} onSave={save('claimDate')} />
+        <AutoText
+          label="Assignee"
+          value={claim.assignee}
+          onSave={save('assignee')}
+          list={assigneeListId}
+          placeholder="Nobody"
+          dir="auto"
+        />
+        <datalist id={assigneeListId}>
+          {assigneeNames.map((name) => (
+            <option key={name} value={name} label={name === me ? 'me' : undefined} />
+          ))}
+        </datalist>
       </div>
       <div className="wb-grid-2">
         <AutoSelect
@@ -153,13 +243,19 @@ export function ClaimEditor({
           ]}
           onSave={(value) => save('verdictId')(value === '' ? null : value)}
         />
-        <AutoSelect
-          label="Status"
-          value={claim.status}
-          options={STATUS_OPTIONS}
-          onSave={(value) => save('status')(value as ClaimStatus)}
-        />
+        <StatusField claim={claim} />
       </div>
+      <ApprovalLine claim={claim} />
+      {record && (
+        <CorrectionNote
+          claim={claim}
+          record={record}
+          onAdded={(note) => {
+            setRecord({ ...record, corrections: [...record.corrections, note], correctionRequired: false });
+            reload();
+          }}
+        />
+      )}
       <AutoText
         label="Rationale"
         multiline
@@ -183,6 +279,12 @@ export function ClaimEditor({
       />
       <TagEditor tags={claim.tags} suggestions={tagSuggestions} onSave={save('tags')} />
       <SourceList claimId={claim.id} />
+      <TeamNotes
+        claimId={claim.id}
+        notes={record?.teamNotes ?? null}
+        loadError={recordError}
+        onPosted={(note) => record && setRecord({ ...record, teamNotes: [...record.teamNotes, note] })}
+      />
       <HistoryList claimId={claim.id} version={version} />
     </section>
   );

@@ -1,6 +1,8 @@
 import { memo, useDeferredValue, useEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import { CLAIM_STATUS_LABELS, type Claim, type ClaimStatus } from '../../shared/domain';
-import { NOT_RATED, preview, type ClaimFilter } from './claimView';
+import { useAppStore } from '../store';
+import { ASSIGNED_TO_ME, NOT_RATED, preview, sameName, UNASSIGNED, type ClaimFilter } from './claimView';
+import { useAuthorName } from './useAuthorName';
 
 type VerdictMap = Map<string, { label: string; colour: string }>;
 
@@ -21,6 +23,20 @@ export const ClaimFilterBar = memo(function ClaimFilterBar({
   shown,
   total,
 }: ClaimFilterBarProps) {
+  const me = useAuthorName();
+  const names = useAppStore((state) => state.assigneeSuggestions);
+  // "Assigned to me" follows the name in Settings.
+  useEffect(() => {
+    if (filter.me !== me) onChange({ ...filter, me });
+  }, [filter, me, onChange]);
+  const others = names.filter((name) => !me || !sameName(name, me));
+  if (
+    filter.assignee &&
+    filter.assignee !== ASSIGNED_TO_ME &&
+    filter.assignee !== UNASSIGNED &&
+    !others.includes(filter.assignee)
+  )
+    others.push(filter.assignee);
   return (
     <div className="claim-filter" role="search" aria-label="Filter claims">
       <input
@@ -56,6 +72,22 @@ export const ClaimFilterBar = memo(function ClaimFilterBar({
           </option>
         ))}
       </select>
+      <select
+        aria-label="Filter by assignee"
+        value={filter.assignee}
+        onChange={(event) => onChange({ ...filter, assignee: event.target.value, me })}
+      >
+        <option value="">Anyone</option>
+        <option value={ASSIGNED_TO_ME}>
+          {me ? 'Assigned to me' : 'Assigned to me (set your name in Settings)'}
+        </option>
+        <option value={UNASSIGNED}>Unassigned</option>
+        {others.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
       <span className="muted claim-count" role="status">
         {shown === total ? `${total} claim${total === 1 ? '' : 's'}` : `${shown} of ${total} claims`}
       </span>
@@ -65,20 +97,13 @@ export const ClaimFilterBar = memo(function ClaimFilterBar({
 
 interface ClaimListProps {
   claims: Claim[];
-  numbers: Map<string, number>;
   selectedId: string | null;
   verdicts: VerdictMap;
   onSelect(id: string): void;
 }
 
 /** The anchored claims in reading order. Updated after the highlights (deferred), so marking stays quick. */
-export const ClaimList = memo(function ClaimList({
-  claims,
-  numbers,
-  selectedId,
-  verdicts,
-  onSelect,
-}: ClaimListProps) {
+export const ClaimList = memo(function ClaimList({ claims, selectedId, verdicts, onSelect }: ClaimListProps) {
   const deferred = useDeferredValue(claims);
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -92,7 +117,6 @@ export const ClaimList = memo(function ClaimList({
         <ClaimItem
           key={claim.id}
           claim={claim}
-          number={numbers.get(claim.id) ?? 0}
           selected={claim.id === selectedId}
           verdicts={verdicts}
           onSelect={onSelect}
@@ -104,13 +128,11 @@ export const ClaimList = memo(function ClaimList({
 
 const ClaimItem = memo(function ClaimItem({
   claim,
-  number,
   selected,
   verdicts,
   onSelect,
 }: {
   claim: Claim;
-  number: number;
   selected: boolean;
   verdicts: VerdictMap;
   onSelect(id: string): void;
@@ -127,7 +149,7 @@ const ClaimItem = memo(function ClaimItem({
         style={{ '--chip': verdict.colour } as CSSProperties}
       >
         <span className="claim-item-line">
-          <span className="claim-num">Claim {number}:</span>{' '}
+          <span className="claim-num">Claim {claim.number}:</span>{' '}
           <span dir="auto">{preview(claim.statement || claim.anchor.exact)}</span>
         </span>
         <span className="claim-item-meta">
@@ -140,6 +162,14 @@ const ClaimItem = memo(function ClaimItem({
               <span aria-hidden="true">·</span>
               <span className="claimant" dir="auto">
                 {claim.claimant}
+              </span>
+            </>
+          )}
+          {claim.assignee && (
+            <>
+              <span aria-hidden="true">·</span>
+              <span className="assignee">
+                assigned to <bdi>{claim.assignee}</bdi>
               </span>
             </>
           )}
@@ -172,13 +202,13 @@ export function OrphanList({
         {claims.map((claim) => (
           <li key={claim.id} className={claim.id === selectedId ? 'orphan orphan-selected' : 'orphan'}>
             <button type="button" className="orphan-quote" onClick={() => onSelect(claim.id)} dir="auto">
-              “{preview(claim.anchor.exact, 120)}”
+              <span className="claim-num">Claim {claim.number}:</span> “{preview(claim.anchor.exact, 120)}”
             </button>
             <button
               type="button"
               className="button button-small"
               onClick={() => onReattach(claim)}
-              aria-label={`Re-attach “${preview(claim.anchor.exact, 40)}”`}
+              aria-label={`Re-attach Claim ${claim.number} “${preview(claim.anchor.exact, 40)}”`}
             >
               Re-attach
             </button>

@@ -50,31 +50,67 @@ export function deriveHighlights(previous: readonly Highlight[], claims: readonl
   return next;
 }
 
+/** Filter values of the assignee filter that are not names. */
+export const ASSIGNED_TO_ME = '\u0000me';
+export const UNASSIGNED = '\u0000nobody';
+
 export interface ClaimFilter {
   text: string;
   /** '' = any verdict, 'none' = not yet rated, else a verdict id. */
   verdict: string;
   /** '' = any status. */
   status: '' | ClaimStatus;
+  /** '' = anyone, ASSIGNED_TO_ME, UNASSIGNED, else a name. */
+  assignee: string;
+  /** Settings' author name, what "Assigned to me" means ('' when no name is set). */
+  me: string;
 }
 
-export const NO_FILTER: ClaimFilter = { text: '', verdict: '', status: '' };
+export const NO_FILTER: ClaimFilter = { text: '', verdict: '', status: '', assignee: '', me: '' };
 
 export function isFiltering(filter: ClaimFilter): boolean {
-  return filter.text.trim() !== '' || filter.verdict !== '' || filter.status !== '';
+  return filter.text.trim() !== '' || filter.verdict !== '' || filter.status !== '' || filter.assignee !== '';
 }
 
 const fold = (value: string) => value.normalize('NFKC').toLocaleLowerCase();
+
+/** Two names of one person: case, width and surrounding spaces aside. */
+export const sameName = (a: string, b: string) => fold(a.trim()) === fold(b.trim());
+
+function matchesAssignee(assignee: string, filter: ClaimFilter): boolean {
+  if (filter.assignee === '') return true;
+  if (filter.assignee === UNASSIGNED) return assignee.trim() === '';
+  const name = filter.assignee === ASSIGNED_TO_ME ? filter.me : filter.assignee;
+  return name.trim() !== '' && sameName(assignee, name);
+}
 
 export function matchesFilter(claim: Claim, filter: ClaimFilter): boolean {
   if (filter.status && claim.status !== filter.status) return false;
   if (filter.verdict === 'none' && claim.verdictId !== null) return false;
   if (filter.verdict && filter.verdict !== 'none' && claim.verdictId !== filter.verdict) return false;
+  if (!matchesAssignee(claim.assignee, filter)) return false;
   const text = fold(filter.text.trim());
   if (!text) return true;
   return [claim.anchor.exact, claim.statement, claim.claimant, claim.rationale, ...claim.tags].some((field) =>
     fold(field).includes(text),
   );
+}
+
+/** The part of two texts that differs (after their common start and end), for "Quote changed". */
+export function differingMiddle(before: string, after: string): { prefix: number; suffix: number } {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++;
+  // Whole words read better than a changed letter or two.
+  const midWord = (text: string, at: number) =>
+    at > 0 && at < text.length && /\S/.test(text[at - 1]!) && /\S/.test(text[at]!);
+  while (prefix > 0 && (midWord(before, prefix) || midWord(after, prefix))) prefix--;
+  while (suffix > 0 && (midWord(before, before.length - suffix) || midWord(after, after.length - suffix)))
+    suffix--;
+  return { prefix, suffix };
 }
 
 export const NOT_RATED = { label: 'Not yet rated', colour: '#8c959f' } as const;

@@ -9,7 +9,7 @@ import './domShims';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Claim } from '../../../shared/domain';
+import { DEFAULT_SETTINGS, type Claim } from '../../../shared/domain';
 import { useAppStore } from '../../../renderer/store';
 import { ClaimEditor } from '../../../renderer/workbench/ClaimEditor';
 import { article, ARTICLE_ID, claim, overview, source, touched, VERDICTS } from './fixtures';
@@ -27,7 +27,6 @@ function Editor({ onDelete, onBackToArticle }: { onDelete(claim: Claim): void; o
   return (
     <ClaimEditor
       claim={current}
-      number={1}
       direction="ltr"
       language="en"
       focusClaimant={false}
@@ -63,7 +62,15 @@ beforeEach(() => {
       tags: [],
     }))
     .answer('projects.get', () => overview())
-    .answer('claims.update', ({ fields }) => (stored = touched(stored, fields)));
+    .answer('claims.update', ({ fields }) => (stored = touched(stored, fields)))
+    .answer('settings.get', () => ({ ...DEFAULT_SETTINGS, authorName: 'Ana Checker' }))
+    .answer('editorial.claimRecord', () => ({
+      teamNotes: [],
+      corrections: [],
+      lastPublished: null,
+      correctionRequired: false,
+    }))
+    .answer('editorial.claimantType', () => '');
 });
 
 afterEach(() => {
@@ -73,7 +80,9 @@ afterEach(() => {
 
 describe('fields save themselves', () => {
   it('typing saves once the typing pauses, with the whole value', async () => {
-    const { user } = await renderEditor();
+    await renderEditor();
+    // Keys without a pause between them: on a loaded machine a paused keystroke could outlast the debounce.
+    const user = userEvent.setup({ delay: null });
     const claimant = screen.getByLabelText('Claimant');
     expect(claimant).toHaveProperty('value', 'The minister');
 

@@ -8,6 +8,7 @@ import './domShims';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/domain';
 import { useAppStore } from '../../../renderer/store';
 import { ArticleWorkspace } from '../../../renderer/workbench/ArticleWorkspace';
 import { article, ARTICLE_ID, claim, overview, PROJECT_ID, VERDICTS } from './fixtures';
@@ -54,13 +55,21 @@ beforeEach(() => {
     current: overview(article(), claims.length),
     route: { kind: 'project', projectId: PROJECT_ID, articleId: ARTICLE_ID },
   });
-  bridge.answer('workbench.loadArticle', () => ({
-    article: article(),
-    claims,
-    sources: [],
-    claimants: [],
-    tags: [],
-  }));
+  bridge
+    .answer('workbench.loadArticle', () => ({
+      article: article(),
+      claims,
+      sources: [],
+      claimants: [],
+      tags: [],
+    }))
+    .answer('settings.get', () => DEFAULT_SETTINGS)
+    .answer('editorial.claimRecord', () => ({
+      teamNotes: [],
+      corrections: [],
+      lastPublished: null,
+      correctionRequired: false,
+    }));
 });
 
 afterEach(() => {

@@ -103,7 +103,7 @@ function createCoreHandlers(deps: HandlerDeps): CoreHandlers {
         const article = articles.getArticle(ctx, articleId);
         return claims.createClaim(ctx, { projectId: article.projectId, articleId, anchor: checkAnchor(article.text, anchor), fields });
       }),
-    'claims.update': ({ id, fields, anchor }) =>
+    'claims.update': ({ id, fields, anchor }) => {
       ctx.tx(() => {
         const claim = claims.getClaim(ctx, id);
         const patch: claims.ClaimPatch = { ...fields };
@@ -114,8 +114,10 @@ function createCoreHandlers(deps: HandlerDeps): CoreHandlers {
         }
         const updated = claims.updateClaim(ctx, id, patch);
         if (fields?.claimantType !== undefined) editorial.rememberClaimantType(ctx, updated.claimant, fields.claimantType);
-        return claims.getClaim(ctx, id);
-      }),
+      });
+      // Read after the commit: the approval rule runs just before it and may have withdrawn the approval.
+      return claims.getClaim(ctx, id);
+    },
 
     'sources.create': ({ claimId, fields }) => sources.createSource(ctx, claimId, fields),
     'sources.update': ({ id, fields }) => sources.updateSource(ctx, id, fields),

@@ -99,6 +99,11 @@ export type ClaimPatch = Partial<ClaimFields> & {
 };
 
 export function updateClaim(ctx: RepoContext, id: string, patch: ClaimPatch): Claim {
+  if (!ctx.db.inTransaction) {
+    // Outermost: answer what was committed, after the approval rule ran at commit.
+    ctx.tx(() => updateClaim(ctx, id, patch));
+    return getClaim(ctx, id);
+  }
   return ctx.tx(() => {
     const before = getClaim(ctx, id);
     const after: Claim = { ...before, ...patch };

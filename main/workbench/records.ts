@@ -159,7 +159,7 @@ export function restoreRecords(
   ctx: RepoContext,
   records: { article?: Article | null | undefined; claims: Claim[]; sources: Source[] },
 ): Records {
-  return ctx.tx(() => {
+  const restored = ctx.tx(() => {
     const article = records.article ? insertArticle(ctx, records.article) : null;
     const texts: KnownArticles = new Map();
     if (article) texts.set(article.id, { text: article.text, projectId: article.projectId });
@@ -175,6 +175,8 @@ export function restoreRecords(
     for (const projectId of projects) touchProject(ctx, projectId);
     return { article, claims: restoredClaims, sources: restoredSources };
   });
+  // Read after the commit: the approval rule may have withdrawn an approval that no longer holds.
+  return ctx.db.inTransaction ? restored : { ...restored, claims: restored.claims.map((claim) => claims.getClaim(ctx, claim.id)) };
 }
 
 /**
@@ -189,7 +191,7 @@ export function setAnchors(
     anchors: { claimId: string; anchor: Claim['anchor']; anchorState: Claim['anchorState'] }[];
   },
 ): { article: Article; claims: Claim[] } {
-  return ctx.tx(() => {
+  const result = ctx.tx(() => {
     let article = articles.getArticle(ctx, input.articleId);
     if (input.text !== undefined) article = articles.updateArticle(ctx, article.id, { text: input.text });
     for (const { claimId, anchor, anchorState } of input.anchors) {
@@ -214,6 +216,8 @@ export function setAnchors(
     }
     return { article, claims: claims.listClaimsByArticle(ctx, article.id) };
   });
+  // After the commit, for the same reason as restoreRecords.
+  return ctx.db.inTransaction ? result : { ...result, claims: claims.listClaimsByArticle(ctx, result.article.id) };
 }
 
 /** The claim's own changes and its sources' changes (a source's claim is named in its create/delete rows). */

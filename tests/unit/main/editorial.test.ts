@@ -334,3 +334,24 @@ describe('team notes and claimant types', () => {
     expect(await api.call('editorial.claimantType', { name: '  dmitry   PESKOV ' })).toBe('Person');
   });
 });
+
+describe('answers after the approval rule', () => {
+  it('claims.update, workbench.restore and workbench.setAnchors answer the claim as committed (In review)', async () => {
+    const { claim, verdicts, article } = await approvedClaim();
+    const updated = await api.call('claims.update', { id: claim.id, fields: { verdictId: verdicts[2]!.id } });
+    expect(updated.status).toBe('in_review');
+
+    await api.call('claims.update', { id: claim.id, fields: { status: 'approved' } });
+    const gone = await api.call('workbench.deleteClaims', { ids: [claim.id] });
+    const forged = { ...gone.claims[0]!, statement: 'Not what was approved' };
+    const restored = await api.call('workbench.restore', { claims: [forged], sources: gone.sources });
+    expect(restored.claims[0]!.status).toBe('in_review');
+
+    await api.call('claims.update', { id: claim.id, fields: { statement: claim.statement } });
+    await api.call('claims.update', { id: claim.id, fields: { status: 'approved' } });
+    const current = await getClaim(article.id, claim.id);
+    const moved = createAnchor(article.text, current.anchor.start, current.anchor.end + 4);
+    const answer = await api.call('workbench.setAnchors', { articleId: article.id, anchors: [{ claimId: claim.id, anchor: moved, anchorState: 'anchored' }] });
+    expect(answer.claims.find((one) => one.id === claim.id)!.status).toBe('in_review');
+  });
+});

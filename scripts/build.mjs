@@ -17,6 +17,7 @@ const entries = {
   'main/harness/cli': 'main/harness/cli.ts',
   'main/reports/cli': 'main/reports/cli.ts',
   'main/projectFiles/cli': 'main/projectFiles/cli.ts',
+  'main/seed/cli': 'main/seed/cli.ts',
   'bench/run': 'bench/run.ts',
 };
 

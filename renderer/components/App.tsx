@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { routeFromHash } from '../router';
 import { useAppStore } from '../store';
+import { watchLibraryChanges } from '../store/libraryEvents';
 import { FatalError } from './FatalError';
 import { Notices } from './Notices';
 import { ProjectList } from './ProjectList';
@@ -46,10 +47,13 @@ export function App() {
       }
     });
     const offFile = api.on('projectFile.open', ({ path }) => useAppStore.getState().openProjectFile(path));
+    // Imports, merges and restores change the library behind the window: what it shows follows.
+    const offLibrary = watchLibraryChanges();
     return () => {
       window.removeEventListener('hashchange', onHashChange);
       offMenu();
       offFile();
+      offLibrary();
     };
   }, []);
 

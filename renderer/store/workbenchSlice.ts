@@ -16,7 +16,7 @@ import {
   type Source,
   type SourceFields,
 } from '../../shared/domain';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
 import { deriveHighlights, sortClaims } from '../workbench/claimView';
 import type { Highlight } from '../workbench/segments';
 import {
@@ -63,8 +63,21 @@ export interface WorkbenchSlice {
   /** Per claim: "Claim 7 was approved; this change returned it to In review." */
   approvalNotices: Record<string, string>;
   statementOffer: StatementOffer;
+  /**
+   * Counts the times the open project was read again after an import or restore changed it in the
+   * background: what the claim editor reads on its own (team notes, corrections, history) follows.
+   */
+  backgroundRevision: number;
 
   loadArticle(id: string): Promise<void>;
+  /**
+   * Reads the open article again in place, after an import or restore changed it: its text, claims
+   * and sources. The selected claim stays open while it exists; when it is gone the editor closes
+   * with a notice. 'gone': the article itself no longer exists (nothing was changed here).
+   */
+  reloadOpenArticle(): Promise<'ready' | 'gone' | 'failed' | 'none'>;
+  /** Runs `task` once the undo/redo steps already asked for have run, and before any asked for later. */
+  afterPendingUndo(task: () => Promise<void>): Promise<void>;
   closeArticle(): void;
   selectClaim(id: string | null): void;
   setAnchorMode(mode: AnchorMode): void;
@@ -404,6 +417,7 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     assigneeSuggestions: [],
     approvalNotices: {},
     statementOffer: null,
+    backgroundRevision: 0,
 
     async loadArticle(id) {
       set({ wbArticleId: id, wbStatus: 'loading', wbError: null, anchorMode: null });
@@ -434,6 +448,57 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
           wbError: error instanceof Error ? error.message : 'The article could not be opened.',
         });
       }
+    },
+    async reloadOpenArticle() {
+      const id = get().wbArticleId;
+      if (!id) return 'none';
+      let loaded;
+      try {
+        loaded = await api.call('workbench.loadArticle', { id });
+      } catch (error) {
+        if (get().wbArticleId !== id) return 'none';
+        if (error instanceof ApiCallError && error.code === 'not_found') return 'gone';
+        get().reportError(error);
+        return 'failed';
+      }
+      if (get().wbArticleId !== id) return 'none';
+      const ids = new Set(loaded.claims.map((claim) => claim.id));
+      const sourcesByClaim: Record<string, Source[]> = {};
+      for (const source of loaded.sources) (sourcesByClaim[source.claimId] ??= []).push(source);
+      for (const list of Object.values(sourcesByClaim)) list.sort((a, b) => a.position - b.position);
+      const selected = get().selectedClaimId;
+      const removed =
+        selected && !ids.has(selected) ? get().claims.find((claim) => claim.id === selected) : undefined;
+      const mode = get().anchorMode;
+      const offer = get().statementOffer;
+      const notices = Object.fromEntries(
+        Object.entries(get().approvalNotices).filter(([claimId]) => ids.has(claimId)),
+      );
+      set({
+        wbArticle: loaded.article,
+        wbStatus: 'ready',
+        wbError: null,
+        sourcesByClaim,
+        claimantSuggestions: loaded.claimants,
+        tagSuggestions: loaded.tags,
+        ...(selected && !ids.has(selected) ? { selectedClaimId: null } : {}),
+        ...(mode && !ids.has(mode.claimId) ? { anchorMode: null } : {}),
+        ...(offer && !ids.has(offer.claimId) ? { statementOffer: null } : {}),
+        approvalNotices: notices,
+      });
+      // Highlights that did not change stay the same objects: only the paragraphs touched re-render.
+      setClaims(loaded.claims);
+      rememberAssignees(loaded.claims);
+      if (removed)
+        get().notify(
+          'info',
+          `Claim ${removed.number} is no longer in the project (import or restore); its editor was closed.`,
+        );
+      return 'ready';
+    },
+    afterPendingUndo(task) {
+      undoQueue = undoQueue.then(task, task);
+      return undoQueue;
     },
     closeArticle() {
       set({

@@ -57,6 +57,8 @@ export function ClaimEditor({
   );
   const dismissOffer = useAppStore((state) => state.dismissStatementOffer);
   const reportError = useAppStore((state) => state.reportError);
+  // Read again after an import or restore changed the project (the history may have grown).
+  const revision = useAppStore((state) => state.backgroundRevision);
   const me = useAuthorName();
   const claimantRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const rationaleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -285,7 +287,7 @@ export function ClaimEditor({
         loadError={recordError}
         onPosted={(note) => record && setRecord({ ...record, teamNotes: [...record.teamNotes, note] })}
       />
-      <HistoryList claimId={claim.id} version={version} />
+      <HistoryList claimId={claim.id} version={`${version}|${revision}`} />
     </section>
   );
 }

@@ -5,7 +5,7 @@
  * against the API and keeps the stacks in its state.
  */
 import type { AnchorAssignment, DeletedRecords } from '../../shared/api/contract.workbench';
-import type { ClaimFields, Source, SourceFields } from '../../shared/domain';
+import type { Article, Claim, ClaimFields, Source, SourceFields } from '../../shared/domain';
 
 export type UndoAction =
   | { kind: 'claimFields'; claimId: string; before: Partial<ClaimFields>; after: Partial<ClaimFields> }
@@ -176,4 +176,166 @@ export function operationFor(action: UndoAction, direction: UndoDirection): Undo
 export function actionAfter(action: UndoAction, records: DeletedRecords | null): UndoAction {
   if ((action.kind === 'created' || action.kind === 'deleted') && records) return { ...action, records };
   return action;
+}
+
+/**
+ * What the window knows for certain about the records of one article: the article, every one of its
+ * claims and every source of those claims, each as a key of its whole state (`stateKey`), and the
+ * project's verdicts. Taken before and after an import or restore changed the project behind the
+ * window's back, it tells which undo steps still apply.
+ */
+export interface KnownRecords {
+  articleId: string;
+  /** The article's state; null: it no longer exists (its claims and sources with it). */
+  article: string | null;
+  /** Every claim of the article, by id. */
+  claims: ReadonlyMap<string, string>;
+  /** Every source of those claims, by id. */
+  sources: ReadonlyMap<string, string>;
+  /** The project's verdict ids. */
+  verdicts: ReadonlySet<string>;
+}
+
+/** What the window holds of one article (null: the article is gone), as `KnownRecords`. */
+export function knownRecordsOf(view: {
+  articleId: string;
+  article: Article | null;
+  claims: readonly Claim[];
+  sources: readonly Source[];
+  verdictIds: Iterable<string>;
+}): KnownRecords {
+  const { article } = view;
+  return {
+    articleId: view.articleId,
+    article: article ? stateKey(article) : null,
+    claims: new Map(article ? view.claims.map((claim) => [claim.id, stateKey(claim)]) : []),
+    sources: new Map(article ? view.sources.map((source) => [source.id, stateKey(source)]) : []),
+    verdicts: new Set(view.verdictIds),
+  };
+}
+
+/** A record's whole state as a string, the same whatever order its fields came in. */
+export function stateKey(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    field && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : field,
+  );
+}
+
+/** The records an action refers to: itself, and the parent it cannot do without. */
+type RecordRef =
+  | { kind: 'article'; id: string }
+  | { kind: 'claim'; id: string; articleId?: string }
+  | { kind: 'source'; id: string; claimId?: string };
+
+function refsOf(action: UndoAction): RecordRef[] {
+  switch (action.kind) {
+    case 'claimFields':
+      return [{ kind: 'claim', id: action.claimId }];
+    case 'sourceFields':
+      return [{ kind: 'source', id: action.sourceId }];
+    case 'created':
+    case 'deleted': {
+      const { article, claims, sources } = action.records;
+      const refs: RecordRef[] = article ? [{ kind: 'article', id: article.id }] : [];
+      for (const claim of claims) {
+        refs.push({ kind: 'claim', id: claim.id, articleId: claim.articleId });
+        refs.push({ kind: 'article', id: claim.articleId });
+      }
+      for (const source of sources) {
+        refs.push({ kind: 'source', id: source.id, claimId: source.claimId });
+        const parent = claims.find((claim) => claim.id === source.claimId);
+        refs.push({ kind: 'claim', id: source.claimId, ...(parent ? { articleId: parent.articleId } : {}) });
+      }
+      return refs;
+    }
+    case 'anchors':
+    case 'articleText': {
+      const anchors = action.kind === 'anchors' ? [...action.before, ...action.after] : action.beforeAnchors;
+      return [
+        { kind: 'article', id: action.articleId },
+        ...anchors.map((anchor): RecordRef => ({
+          kind: 'claim',
+          id: anchor.claimId,
+          articleId: action.articleId,
+        })),
+      ];
+    }
+  }
+}
+
+/** The verdicts a step would set. */
+function verdictsOf(action: UndoAction): string[] {
+  if (action.kind !== 'claimFields') return [];
+  return [action.before.verdictId, action.after.verdictId].filter(
+    (id): id is string => typeof id === 'string',
+  );
+}
+
+/**
+ * Whether a step still applies after a background change: every record it refers to is one whose
+ * state the window knew before and after, and that state is the same (a record that was gone is
+ * still gone), and the verdicts it would set still exist. A record of another article than the one
+ * both views hold is unknown, so its steps do not apply.
+ */
+export function stepStillApplies(action: UndoAction, before: KnownRecords, after: KnownRecords): boolean {
+  if (before.articleId !== after.articleId) return false;
+  const articleId = before.articleId;
+  const claimInScope = (id: string, hint?: string) =>
+    hint === articleId || before.claims.has(id) || after.claims.has(id);
+  // Both views know the record and hold the same state for it (absent from both counts as the same).
+  const same = (a: string | null | undefined, b: string | null | undefined) => a !== undefined && a === b;
+  const refs = refsOf(action);
+  const claimHints = new Map<string, string>();
+  for (const ref of refs) if (ref.kind === 'claim' && ref.articleId) claimHints.set(ref.id, ref.articleId);
+  for (const ref of refs) {
+    if (ref.kind === 'article') {
+      if (ref.id !== articleId || !same(before.article, after.article)) return false;
+    } else if (ref.kind === 'claim') {
+      if (!claimInScope(ref.id, ref.articleId ?? claimHints.get(ref.id))) return false;
+      if (!same(before.claims.get(ref.id) ?? null, after.claims.get(ref.id) ?? null)) return false;
+    } else {
+      const known =
+        before.sources.has(ref.id) ||
+        after.sources.has(ref.id) ||
+        (ref.claimId !== undefined && claimInScope(ref.claimId, claimHints.get(ref.claimId)));
+      if (!known) return false;
+      if (!same(before.sources.get(ref.id) ?? null, after.sources.get(ref.id) ?? null)) return false;
+    }
+  }
+  return verdictsOf(action).every((id) => after.verdicts.has(id));
+}
+
+/**
+ * The stacks after an import or restore changed the open project: a step is kept only while it and
+ * every step that must run before it (the newer ones on the same stack) still apply; the first one
+ * that does not is dropped with everything beneath it. Without what the window knew before and
+ * after (no article open, or it could not be read), nothing can be checked and both stacks empty.
+ */
+export function dropStaleSteps(
+  stacks: UndoStacks,
+  before: KnownRecords | null,
+  after: KnownRecords | null,
+): { stacks: UndoStacks; dropped: number } {
+  const keep = (stack: UndoEntry[]): UndoEntry[] => {
+    if (!before || !after) return [];
+    for (let index = stack.length - 1; index >= 0; index--) {
+      if (!stepStillApplies(stack[index]!.action, before, after)) return stack.slice(index + 1);
+    }
+    return stack;
+  };
+  const undoStack = keep(stacks.undoStack);
+  const redoStack = keep(stacks.redoStack);
+  return {
+    stacks: { undoStack, redoStack },
+    dropped: stacks.undoStack.length - undoStack.length + stacks.redoStack.length - redoStack.length,
+  };
+}
+
+/** The notice after `dropStaleSteps` dropped some steps (none when nothing was dropped). */
+export function staleStepsNotice(dropped: number, left: number): string | null {
+  if (dropped === 0) return null;
+  if (left === 0) return 'The project changed (import or restore): undo history cleared.';
+  return `The project changed (import or restore): ${dropped === 1 ? '1 undo step that no longer applies was' : `${dropped} undo steps that no longer apply were`} dropped.`;
 }

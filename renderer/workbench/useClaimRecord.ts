@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimRecord } from '../../shared/api/contract.editorial';
 import { api } from '../api';
+import { useAppStore } from '../store';
 
 /**
  * The claim's editorial record (team notes, corrections, whether a correction note is needed),
- * read when the editor opens, when asked (`reload`), and, for a published claim, again a moment after
- * the claim changes (`version`).
+ * read when the editor opens, when asked (`reload`), after an import or restore changed the project
+ * (`backgroundRevision`), and, for a published claim, again a moment after the claim changes (`version`).
  */
 export function useClaimRecord(claimId: string, version: string) {
   const [record, setRecord] = useState<ClaimRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  const revision = useAppStore((state) => state.backgroundRevision);
   // Only a published claim's record depends on the claim's content (whether it needs a correction
   // note): an unpublished one is read again only when asked.
   const published = record !== null && record.lastPublished !== null;
@@ -38,7 +40,7 @@ export function useClaimRecord(claimId: string, version: string) {
       live = false;
       clearTimeout(timer);
     };
-  }, [claimId, contentKey, reloads]);
+  }, [claimId, contentKey, reloads, revision]);
 
   const reload = useCallback(() => setReloads((count) => count + 1), []);
   return { record, setRecord, error, reload };

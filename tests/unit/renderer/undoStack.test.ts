@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { AnchorAssignment, DeletedRecords } from '../../../shared/api/contract.workbench';
+import type { Claim, Source } from '../../../shared/domain';
 import {
   actionAfter,
+  dropStaleSteps,
   emptyStacks,
+  knownRecordsOf,
   MERGE_WINDOW_MS,
   mergeActions,
   operationFor,
   pushStep,
   settleStep,
+  staleStepsNotice,
+  stateKey,
+  stepStillApplies,
   takeStep,
   UNDO_LIMIT,
   type UndoAction,
@@ -15,7 +21,7 @@ import {
   type UndoEntry,
   type UndoStacks,
 } from '../../../renderer/workbench/undoStack';
-import { article, ARTICLE_ID, claim, source } from './fixtures';
+import { article, ARTICLE_ID, claim, id, source, VERDICTS } from './fixtures';
 
 const c1 = claim(1, 'unemployment fell by half');
 const c2 = claim(2, 'Exports doubled since 2020');
@@ -353,5 +359,184 @@ describe('undo and redo', () => {
   it('a project starts with empty stacks', () => {
     expect(emptyStacks()).toEqual({ undoStack: [], redoStack: [] });
     expect(emptyStacks()).not.toBe(emptyStacks());
+  });
+});
+
+describe('after an import or restore changed the open project', () => {
+  const c3 = claim(3, 'Critics say');
+  const s2 = source(2, c2.id);
+  const verdictIds = VERDICTS.map((verdict) => verdict.id);
+  /** What the window holds of the article: by default c1–c3 with s1 and s2, as loaded. */
+  const view = (
+    change: { claims?: Claim[]; sources?: Source[]; text?: string; verdicts?: string[]; gone?: boolean } = {},
+  ) =>
+    knownRecordsOf({
+      articleId: ARTICLE_ID,
+      article: change.gone ? null : article(change.text ? { text: change.text } : {}),
+      claims: change.claims ?? [c1, c2, c3],
+      sources: change.sources ?? [s1, s2],
+      verdictIds: change.verdicts ?? verdictIds,
+    });
+  const before = view();
+  const entry = (label: string, action: UndoAction): UndoEntry => ({ label, action, at: 1 });
+  const edit = (record: Claim, fields: Partial<Claim> = { claimant: 'Jo' }) =>
+    entry(`Edit ${record.number}`, {
+      kind: 'claimFields',
+      claimId: record.id,
+      before: { claimant: '' },
+      after: fields,
+    });
+  const labels = (stack: UndoEntry[]) => stack.map((step) => step.label);
+  const changed = (record: Claim) => ({
+    ...record,
+    claimant: 'Changed in the file',
+    updatedAt: '2024-06-01T00:00:00.000Z',
+  });
+
+  it('keeps every step when nothing it refers to changed', () => {
+    const stacks = {
+      undoStack: [edit(c1), entry('Mark', { kind: 'created', records: { ...none, claims: [c3] } })],
+      redoStack: [edit(c2)],
+    };
+    const result = dropStaleSteps(stacks, before, view({ claims: [c1, c2, c3] }));
+    expect(result).toEqual({ stacks, dropped: 0 });
+    expect(staleStepsNotice(0, 3)).toBeNull();
+  });
+
+  it('drops a step on a claim that changed underneath, with every older step; newer steps stay', () => {
+    const stacks = { undoStack: [edit(c3), edit(c1), edit(c2)], redoStack: [] };
+    const result = dropStaleSteps(stacks, before, view({ claims: [changed(c1), c2, c3] }));
+    expect(labels(result.stacks.undoStack)).toEqual(['Edit 2']);
+    expect(result.dropped).toBe(2);
+    expect(staleStepsNotice(result.dropped, 1)).toBe(
+      'The project changed (import or restore): 2 undo steps that no longer apply were dropped.',
+    );
+  });
+
+  it('the redo stack the same way: a step is dropped with the ones that can only be redone after it', () => {
+    // The newest redo step (last) runs first; the one beneath it needs it.
+    const stacks = { undoStack: [], redoStack: [edit(c2), edit(c1), edit(c3)] };
+    const result = dropStaleSteps(stacks, before, view({ claims: [changed(c1), c2, c3] }));
+    expect(labels(result.stacks.redoStack)).toEqual(['Edit 3']);
+  });
+
+  it('a claim removed underneath: its edits and its creation no longer apply', () => {
+    const after = view({ claims: [c1, c2], sources: [s1] });
+    expect(stepStillApplies(edit(c3).action, before, after)).toBe(false);
+    expect(stepStillApplies({ kind: 'created', records: { ...none, claims: [c3] } }, before, after)).toBe(
+      false,
+    );
+    expect(stepStillApplies(edit(c1).action, before, after)).toBe(true);
+    // A source whose claim went with it.
+    const removedSource = source(5, c3.id);
+    expect(
+      stepStillApplies({ kind: 'deleted', records: { ...none, sources: [removedSource] } }, before, after),
+    ).toBe(false);
+  });
+
+  it('records that were deleted stay restorable while they are still gone, not once the file brought them back', () => {
+    const deleted = claim(4, 'Exports doubled', { id: id(199) });
+    const step: UndoAction = { kind: 'deleted', records: { ...none, claims: [deleted] } };
+    expect(stepStillApplies(step, before, view())).toBe(true);
+    expect(stepStillApplies(step, before, view({ claims: [c1, c2, c3, deleted] }))).toBe(false);
+  });
+
+  it('sources: an edited source drops its steps; an unchanged one keeps them', () => {
+    const sourceStep: UndoAction = {
+      kind: 'sourceFields',
+      sourceId: s1.id,
+      before: { url: '' },
+      after: { url: s1.url },
+    };
+    expect(stepStillApplies(sourceStep, before, view())).toBe(true);
+    const edited = { ...s1, note: 'From the file' };
+    expect(stepStillApplies(sourceStep, before, view({ sources: [edited, s2] }))).toBe(false);
+    const added: UndoAction = { kind: 'created', records: { ...none, sources: [s2] } };
+    expect(stepStillApplies(added, before, view({ claims: [c1, changed(c2), c3] }))).toBe(false);
+  });
+
+  it('the article text changed: span and text steps no longer apply, nor claims created or deleted in it', () => {
+    const after = view({ text: `${article().text} An added sentence.` });
+    const anchors: AnchorAssignment[] = [{ claimId: c1.id, anchor: c1.anchor, anchorState: 'anchored' }];
+    expect(
+      stepStillApplies(
+        { kind: 'anchors', articleId: ARTICLE_ID, before: anchors, after: anchors },
+        before,
+        after,
+      ),
+    ).toBe(false);
+    expect(
+      stepStillApplies(
+        {
+          kind: 'articleText',
+          articleId: ARTICLE_ID,
+          beforeText: 'x',
+          beforeAnchors: anchors,
+          afterText: 'y',
+        },
+        before,
+        after,
+      ),
+    ).toBe(false);
+    expect(stepStillApplies({ kind: 'created', records: { ...none, claims: [c3] } }, before, after)).toBe(
+      false,
+    );
+    // Editing a claim's fields does not depend on the text.
+    expect(stepStillApplies(edit(c1).action, before, after)).toBe(true);
+  });
+
+  it('the article gone: nothing in it applies', () => {
+    const after = view({ gone: true });
+    expect(stepStillApplies(edit(c1).action, before, after)).toBe(false);
+    expect(
+      stepStillApplies(
+        { kind: 'deleted', records: { ...none, claims: [claim(4, 'Exports', { id: id(199) })] } },
+        before,
+        after,
+      ),
+    ).toBe(false);
+  });
+
+  it('records of another article are unknown to the window: their steps are dropped', () => {
+    const elsewhere = claim(7, 'Critics say', { id: id(170), articleId: id(3) });
+    expect(stepStillApplies(edit(elsewhere).action, before, view())).toBe(false);
+    expect(
+      stepStillApplies(
+        { kind: 'deleted', records: { article: article({ id: id(3) }), claims: [elsewhere], sources: [] } },
+        before,
+        view(),
+      ),
+    ).toBe(false);
+    const otherView = knownRecordsOf({
+      articleId: id(3),
+      article: article({ id: id(3) }),
+      claims: [],
+      sources: [],
+      verdictIds,
+    });
+    expect(stepStillApplies(edit(c1).action, before, otherView)).toBe(false);
+  });
+
+  it('a step that would set a verdict the project no longer has is dropped', () => {
+    const rated = edit(c1, { verdictId: verdictIds[1]! }).action;
+    expect(stepStillApplies(rated, before, view())).toBe(true);
+    expect(stepStillApplies(rated, before, view({ verdicts: [verdictIds[0]!] }))).toBe(false);
+  });
+
+  it('without both views (no article open, or it could not be read) both stacks are cleared', () => {
+    const stacks = { undoStack: [edit(c1)], redoStack: [edit(c2)] };
+    expect(dropStaleSteps(stacks, null, view())).toEqual({ stacks: emptyStacks(), dropped: 2 });
+    expect(dropStaleSteps(stacks, before, null)).toEqual({ stacks: emptyStacks(), dropped: 2 });
+    expect(staleStepsNotice(2, 0)).toBe('The project changed (import or restore): undo history cleared.');
+    expect(staleStepsNotice(1, 4)).toBe(
+      'The project changed (import or restore): 1 undo step that no longer applies was dropped.',
+    );
+  });
+
+  it("a record's state is compared whatever order its fields came in", () => {
+    const reordered = Object.fromEntries(Object.entries(c1).reverse()) as Claim;
+    expect(stateKey(reordered)).toBe(stateKey(c1));
+    expect(stepStillApplies(edit(c1).action, before, view({ claims: [reordered, c2, c3] }))).toBe(true);
+    expect(stateKey({ ...c1, anchor: { ...c1.anchor, start: 0 } })).not.toBe(stateKey(c1));
   });
 });

@@ -247,7 +247,7 @@ function importCommand(
 function describeConflict(conflict: MergeConflict): string {
   const side = (label: string, value: MergeConflict['yours']) =>
     `${label}: ${clip(value.display.replace(/\s+/g, ' '), 80)} (${value.author || 'unknown'}, ${value.at})`;
-  return `  - ${conflict.entityType} ${clip(conflict.label, 70)}, ${conflict.fieldLabel}\n      ${side('yours ', conflict.yours)}\n      ${side('theirs', conflict.theirs)}`;
+  return `  - ${conflict.entityType} “${clip(conflict.label, 70)}”, ${conflict.fieldLabel}\n      ${side('yours ', conflict.yours)}\n      ${side('theirs', conflict.theirs)}`;
 }
 
 export function describeSummary(summary: ImportSummary, fileName: string): string[] {

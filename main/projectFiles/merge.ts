@@ -67,20 +67,42 @@ export interface ConflictSide {
   at: string;
 }
 
+/** What both sides started from (the merge base of the conflicting field). */
+export interface ConflictBase {
+  /**
+   * False when the copies share no value of the field: no change both histories have sets it
+   * (the record was created in both copies, or the field is older than the shared history).
+   */
+  common: boolean;
+  /** The raw value at the newest shared change (null when not common, or for deleted-vs-edited). */
+  value: unknown;
+  /** The value as a person reads it (a verdict's label rather than its id). */
+  display: string;
+}
+
 export interface MergeConflict {
   /** Stable for the same data: "claim:<id>:verdictId", or "claim:<id>:deleted". */
   id: string;
   kind: 'field' | 'deleted';
   entityType: EntityKind;
   entityId: string;
-  /** The record, as a person recognises it: a claim's quote, an article's title. */
+  /** The record, as a person recognises it: a claim's quote, an article's title (not quoted). */
   label: string;
+  /** The claim's number ("Claim 7"; for a source, its claim's), as your copy has it; else null. */
+  claimNumber: number | null;
   /** The field in conflict; null for deleted-vs-edited. */
   field: string | null;
   fieldLabel: string;
+  /** The value both sides started from. */
+  base: ConflictBase;
   yours: ConflictSide;
   theirs: ConflictSide;
 }
+
+/** The base of a field neither history shares a value of. */
+export const NO_COMMON_VALUE: ConflictBase = { common: false, value: null, display: 'No common value' };
+/** The base of a deleted-vs-edited conflict: both copies had the record. */
+const BOTH_HAD_IT: ConflictBase = { common: true, value: null, display: 'Both copies had it' };
 
 /** 'approval': both sides approved differently; settled once the merged content is known. */
 type FieldChoice = Side | { conflict: string } | 'approval';
@@ -122,6 +144,27 @@ export interface MergePlan {
   yourNewChanges: Change[];
   entries: PlanEntry[];
   views: { yours: SideView; theirs: SideView };
+}
+
+/**
+ * The merge base, field by field: per record, the value each field had after the newest change
+ * both histories share (a create's values, then each shared update's, in our history's order).
+ */
+type SharedValues = Map<string, Map<string, unknown>>;
+
+function sharedValuesOf(yours: ProjectPayload, theirIds: ReadonlySet<string>): SharedValues {
+  const values: SharedValues = new Map();
+  for (const change of yours.changes) {
+    if (change.op === 'delete' || !theirIds.has(change.id)) continue;
+    const key = keyOf(change.entityType, change.entityId);
+    let fields = values.get(key);
+    for (const [field, value] of Object.entries(change.fields)) {
+      if (!('after' in value)) continue;
+      if (!fields) values.set(key, (fields = new Map()));
+      fields.set(field, value.after);
+    }
+  }
+  return values;
 }
 
 export interface EntityCounts {
@@ -197,6 +240,7 @@ export function planMerge(yours: ProjectPayload, theirs: ProjectPayload): MergeP
   const yourIds = new Set(yours.changes.map((change) => change.id));
   const theirIds = new Set(theirs.changes.map((change) => change.id));
   const views: Record<Side, SideView> = { yours: viewOf(yours, theirIds), theirs: viewOf(theirs, yourIds) };
+  const shared = sharedValuesOf(yours, theirIds);
 
   const entries: PlanEntry[] = [];
   const conflicts: MergeConflict[] = [];
@@ -211,7 +255,7 @@ export function planMerge(yours: ProjectPayload, theirs: ProjectPayload): MergeP
       }
     }
     for (const key of keys) {
-      const decision = decide(kind, key, views, conflicts);
+      const decision = decide(kind, key, views, shared, conflicts);
       entries.push({ key, kind, decision });
     }
   }
@@ -268,15 +312,30 @@ function viewOf(payload: ProjectPayload, otherChangeIds: Set<string>): SideView 
   return view;
 }
 
+/** The number of the claim a conflict is about (a source's: its claim's), your copy's first. */
+function claimNumberOf(kind: EntityKind, record: AnyRecord, views: Record<Side, SideView>): number | null {
+  const claim =
+    kind === 'claim'
+      ? record
+      : kind === 'source'
+        ? (views.yours.records.get(keyOf('claim', record.claimId as string)) ??
+          views.theirs.records.get(keyOf('claim', record.claimId as string)))
+        : undefined;
+  if (!claim) return null;
+  const number = (views.yours.records.get(keyOf('claim', claim.id)) ?? claim).number;
+  return typeof number === 'number' ? number : null;
+}
+
 function decide(
   kind: EntityKind,
   key: string,
   views: Record<Side, SideView>,
+  shared: SharedValues,
   conflicts: MergeConflict[],
 ): Decision {
   const mine = views.yours.records.get(key);
   const theirs = views.theirs.records.get(key);
-  if (mine && theirs) return decideFields(kind, key, mine, theirs, views, conflicts);
+  if (mine && theirs) return decideFields(kind, key, mine, theirs, views, shared, conflicts);
   const side: Side = mine ? 'yours' : 'theirs';
   const record = (mine ?? theirs)!;
   const own = views[side];
@@ -309,8 +368,10 @@ function decide(
     entityType: kind,
     entityId: record.id,
     label: describeRecord(kind, record),
+    claimNumber: claimNumberOf(kind, record, views),
     field: null,
     fieldLabel: `${KIND_LABELS[kind]} deleted on one side, edited on the other`,
+    base: BOTH_HAD_IT,
     yours: side === 'yours' ? kept : gone,
     theirs: side === 'theirs' ? kept : gone,
   });
@@ -335,9 +396,11 @@ function decideFields(
   mine: AnyRecord,
   theirs: AnyRecord,
   views: Record<Side, SideView>,
+  shared: SharedValues,
   conflicts: MergeConflict[],
 ): Decision {
   const fields: [string, FieldChoice][] = [];
+  const baseValues = shared.get(key);
   const myEdits = views.yours.fieldEdits.get(key);
   const theirEdits = views.theirs.fieldEdits.get(key);
   for (const field of MERGE_FIELDS[kind]) {
@@ -370,14 +433,31 @@ function decideFields(
       const id = `${key}:${field}`;
       const label = (view: SideView) => (verdictId: string) =>
         view.verdictLabels.get(verdictId) ?? views.yours.verdictLabels.get(verdictId);
+      const baseValue = baseValues?.get(field);
+      const base: ConflictBase = baseValues?.has(field)
+        ? {
+            common: true,
+            value: baseValue,
+            // A verdict both started from may since have left one scale: either side's label.
+            display: describeValue(
+              kind,
+              field,
+              baseValue,
+              (verdictId) =>
+                views.yours.verdictLabels.get(verdictId) ?? views.theirs.verdictLabels.get(verdictId),
+            ),
+          }
+        : NO_COMMON_VALUE;
       conflicts.push({
         id,
         kind: 'field',
         entityType: kind,
         entityId: mine.id,
         label: describeRecord(kind, mine),
+        claimNumber: claimNumberOf(kind, mine, views),
         field,
         fieldLabel: FIELD_LABELS[kind][field] ?? field,
+        base,
         yours: {
           value: mineValue,
           display: describeValue(kind, field, mineValue, label(views.yours)),

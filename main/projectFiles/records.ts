@@ -145,7 +145,8 @@ export function describeRecord(kind: EntityKind, record: AnyRecord): string {
       return str('title');
     case 'claim': {
       const anchor = record.anchor as { exact?: string } | undefined;
-      return `“${clip((str('statement') || anchor?.exact || '').replace(/\s+/g, ' '), 80)}”`;
+      // Plain text: whoever shows it quotes it (the dialog, the command line).
+      return clip((str('statement') || anchor?.exact || '').replace(/\s+/g, ' '), 80);
     }
     case 'source':
       return clip(str('title') || str('url') || 'Untitled source', 80);

@@ -25,7 +25,17 @@ type Problem =
  * one and approves then; refusals of the approval rule ("Second pair of eyes", a correction note
  * needed) are shown beside the field.
  */
-export function StatusField({ claim }: { claim: Claim }) {
+export function StatusField({
+  claim,
+  onRefused,
+}: {
+  claim: Claim;
+  /**
+   * The approval rule refused (its error code). A claim published while its editor was open only
+   * learns here that it needs a correction note: the editor reads the claim's record again.
+   */
+  onRefused?(code: string): void;
+}) {
   const updateClaim = useAppStore((state) => state.updateClaim);
   const [draft, setDraft] = useState<ClaimStatus>(claim.status);
   const [stored, setStored] = useState<ClaimStatus>(claim.status);
@@ -57,6 +67,7 @@ export function StatusField({ claim }: { claim: Claim }) {
       } else if (code !== null && RULE_CODES.has(code)) {
         setDraft(claim.status);
         setProblem({ kind: 'rule', message });
+        onRefused?.(code);
       } else {
         setProblem({ kind: 'failure', message });
       }

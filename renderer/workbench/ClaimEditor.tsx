@@ -245,7 +245,13 @@ export function ClaimEditor({
           ]}
           onSave={(value) => save('verdictId')(value === '' ? null : value)}
         />
-        <StatusField claim={claim} />
+        <StatusField
+          claim={claim}
+          onRefused={(code) => {
+            // Published since the record was read: read it again, so the correction note form shows.
+            if (code === 'correction_required') reload();
+          }}
+        />
       </div>
       <ApprovalLine claim={claim} />
       {record && (

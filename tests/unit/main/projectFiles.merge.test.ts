@@ -190,7 +190,7 @@ describe('planMerge / resolveMerge', () => {
       entityType: 'claim',
       field: 'verdictId',
       fieldLabel: 'Verdict',
-      label: '“North Korea is our close neighbor”',
+      label: 'North Korea is our close neighbor',
       yours: { value: False, display: 'False', author: 'Alice', deleted: false },
       theirs: { value: Misleading, display: 'Misleading', author: 'Bob', deleted: false },
     });
@@ -784,3 +784,98 @@ function markClaimSafe(
 ) {
   if (art.text.includes(quote)) markClaim(ctx, art, quote, { statement: quote, claimant: 'Someone' });
 }
+
+describe('conflicts: what both sides started from, and the claim number', () => {
+  it('gives the created value as the base when neither copy changed the field before they diverged', () => {
+    const f = fork();
+    updateClaim(f.a, f.claimIds[0]!, { verdictId: verdictId(f.a.db, f.projectId, 'Mostly false') });
+    updateClaim(f.b, f.claimIds[0]!, { verdictId: verdictId(f.b.db, f.projectId, 'True') });
+    const [conflict] = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId)).conflicts;
+    expect(conflict).toMatchObject({
+      field: 'verdictId',
+      claimNumber: 1,
+      // Plain text: whoever shows the label quotes it (no “…” twice in the dialog).
+      label: 'North Korea is our close neighbor',
+      base: { common: true, value: null, display: 'Not yet rated' },
+      yours: { display: 'Mostly false' },
+      theirs: { display: 'True' },
+    });
+  });
+
+  it('gives the value at the newest change both histories share, shown as a person reads it', () => {
+    const f = fork();
+    const label = (name: string) => verdictId(f.a.db, f.projectId, name);
+    updateClaim(f.a, f.claimIds[1]!, { verdictId: label('Half true'), rationale: 'First look.' });
+    updateClaim(f.a, f.claimIds[1]!, { verdictId: label('False') });
+    // B takes A's work: both histories now share A's changes.
+    const bBefore = payload(f.b, f.projectId);
+    applyTo(f.b, bBefore, merge(bBefore, payload(f.a, f.projectId)));
+    updateClaim(f.a, f.claimIds[1]!, { verdictId: label('Mostly false'), rationale: 'Second look by A.' });
+    updateClaim(f.b, f.claimIds[1]!, { verdictId: label('True'), rationale: 'Second look by B.' });
+    const plan = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId));
+    const byField = Object.fromEntries(plan.conflicts.map((conflict) => [conflict.field, conflict]));
+    expect(Object.keys(byField).sort()).toEqual(['rationale', 'verdictId']);
+    expect(byField.verdictId).toMatchObject({
+      claimNumber: 2,
+      base: { common: true, value: label('False'), display: 'False' },
+      yours: { value: label('Mostly false'), display: 'Mostly false' },
+      theirs: { value: label('True'), display: 'True' },
+    });
+    expect(byField.rationale!.base).toEqual({ common: true, value: 'First look.', display: 'First look.' });
+    // The same base seen from the other side.
+    const back = planMerge(payload(f.b, f.projectId), payload(f.a, f.projectId));
+    expect(back.conflicts.find((conflict) => conflict.field === 'verdictId')!.base.display).toBe('False');
+  });
+
+  it('says there is no common value when the copies share no history of the record', () => {
+    const f = fork();
+    updateClaim(f.a, f.claimIds[0]!, { rationale: 'Ours.' });
+    updateClaim(f.b, f.claimIds[0]!, { rationale: 'Theirs.' });
+    // Their copy made the same records without any change ids ours has: created on both sides.
+    let n = 0;
+    const theirs = payload(f.b, f.projectId);
+    const unshared = {
+      ...theirs,
+      changes: theirs.changes.map((entry) => ({ ...entry, id: `ffffffff-ffff-4fff-8fff-${String(++n).padStart(12, '0')}` })),
+    };
+    const conflicts = planMerge(payload(f.a, f.projectId), unshared).conflicts;
+    const rationale = conflicts.find((conflict) => conflict.field === 'rationale')!;
+    expect(rationale.base).toEqual({ common: false, value: null, display: 'No common value' });
+    expect(rationale.yours.display).toBe('Ours.');
+    expect(rationale.theirs.display).toBe('Theirs.');
+  });
+
+  it('names deleted-vs-edited claims and sources by their claim number', () => {
+    const f = fork();
+    deleteClaim(f.b, f.claimIds[1]!);
+    updateClaim(f.a, f.claimIds[1]!, { rationale: 'Checked the treaty text.' });
+    const sourceId = payload(f.a, f.projectId).sources[0]!.id;
+    updateSource(f.a, sourceId, { title: 'Map of the border' });
+    updateSource(f.b, sourceId, { title: 'Border map' });
+    const conflicts = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId)).conflicts;
+    expect(conflicts.find((conflict) => conflict.kind === 'deleted')).toMatchObject({
+      entityType: 'claim',
+      claimNumber: 2,
+      label: 'This is our sovereign right',
+      base: { common: true, display: 'Both copies had it' },
+    });
+    expect(conflicts.find((conflict) => conflict.entityType === 'source')).toMatchObject({
+      claimNumber: 1,
+      base: { common: true, value: 'Map', display: 'Map' },
+      yours: { display: 'Map of the border' },
+      theirs: { display: 'Border map' },
+    });
+  });
+
+  it('gives no claim number to conflicts on other records', () => {
+    const f = fork();
+    updateProject(f.a, f.projectId, { title: 'Peskov (A)' });
+    updateProject(f.b, f.projectId, { title: 'Peskov (B)' });
+    const [conflict] = planMerge(payload(f.a, f.projectId), payload(f.b, f.projectId)).conflicts;
+    expect(conflict).toMatchObject({
+      entityType: 'project',
+      claimNumber: null,
+      base: { common: true, value: 'Peskov', display: 'Peskov' },
+    });
+  });
+});

@@ -20,6 +20,7 @@ import { createRepoContext, type RepoContext } from './repositories/context';
 import type { FileDialogs } from './services/dialogs';
 import type { EventSink } from './services/events';
 import type { PdfPrinter } from './services/pdfPrinter';
+import { createCancelFlags, type CancelFlags } from './tasks/tasks';
 
 export interface Library {
   /** The same object for the life of the window, whichever library file is open behind it. */
@@ -48,6 +49,11 @@ export interface LibraryOptions extends RegistryOptions {
   nativeBinding?: string | undefined;
   /** Days library backups are kept (default 14; the newest three always are). */
   backupKeepDays?: number;
+  /**
+   * Which long calls were cancelled (main/tasks). The library worker passes flags shared with its
+   * host thread (main/worker/), so a cancel reaches a synchronous import; default: in memory.
+   */
+  cancelFlags?: CancelFlags;
   /** For tests: the file calls backups make, and the clock that names them. */
   backupIo?: BackupIo;
   now?: () => Date;
@@ -82,6 +88,8 @@ export function openLibraryApi(options: LibraryOptions): Library {
     ...(options.backupIo ? { io: options.backupIo } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
+  // One set of flags for the Library's life: handlers are rebuilt after a restore, the flags stay.
+  const cancelFlags = options.cancelFlags ?? createCancelFlags();
   let lock: LibraryLock | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let closed = false;
@@ -132,6 +140,7 @@ export function openLibraryApi(options: LibraryOptions): Library {
         dialogs: options.dialogs,
         printer: options.printer,
         libraryBackups: control,
+        cancelFlags,
         ...(options.events ? { events: options.events } : {}),
       });
       return { kind: 'open', db: opened.db, ctx, registry: createRegistry(handlers, options) };

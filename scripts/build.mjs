@@ -15,6 +15,9 @@ const entries = {
   'main/electron/main': 'main/electron/main.ts',
   'main/preload/preload': 'main/preload/preload.ts',
   'main/harness/cli': 'main/harness/cli.ts',
+  // The library off the main thread: the worker thread, and the app's utility process (main/worker/).
+  'main/worker/libraryWorker': 'main/worker/libraryWorker.ts',
+  'main/worker/libraryProcess': 'main/worker/libraryProcess.ts',
   'main/reports/cli': 'main/reports/cli.ts',
   'main/projectFiles/cli': 'main/projectFiles/cli.ts',
   'main/seed/cli': 'main/seed/cli.ts',

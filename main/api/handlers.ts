@@ -19,6 +19,8 @@ import { ExportLog } from '../editorial/exportLog';
 import { createLibraryBackupHandlers, type LibraryBackupsControl } from '../libraryBackups/handlers';
 import { createProjectFileHandlers } from '../projectFiles/handlers';
 import { createReportHandlers } from '../reports/handlers';
+import { createCancelFlags, type CancelFlags } from '../tasks/tasks';
+import { createTaskHandlers } from '../tasks/handlers';
 import { createWorkbenchHandlers } from '../workbench/handlers';
 import type { CoreHandlers } from './handlerTypes';
 import type { Handlers } from './registry';
@@ -36,6 +38,8 @@ export interface HandlerDeps {
   exports?: ExportLog;
   /** The library's backups (main/library.ts): list, back up now, restore. */
   libraryBackups?: LibraryBackupsControl;
+  /** Which long calls were cancelled (main/tasks): in memory, or shared with the host thread (main/worker). */
+  cancelFlags?: CancelFlags;
 }
 
 const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx, id, (sourceId) => sources.deleteSource(ctx, sourceId));
@@ -45,7 +49,7 @@ const removeClaim = (ctx: RepoContext) => (id: string) => claims.deleteClaim(ctx
  * feature brings its own table of handlers; a channel two of them handle throws here, at startup.
  */
 export function createHandlers(given: HandlerDeps): Handlers {
-  const deps: HandlerDeps = { ...given, exports: given.exports ?? new ExportLog() };
+  const deps: HandlerDeps = { ...given, exports: given.exports ?? new ExportLog(), cancelFlags: given.cancelFlags ?? createCancelFlags() };
   return mergeTables(
     'API handler tables',
     createCoreHandlers(deps),
@@ -54,6 +58,7 @@ export function createHandlers(given: HandlerDeps): Handlers {
     createWorkbenchHandlers(deps),
     createEditorialHandlers(deps),
     createLibraryBackupHandlers(deps),
+    createTaskHandlers(deps),
   );
 }
 

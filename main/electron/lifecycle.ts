@@ -5,11 +5,12 @@ import type { EventChannel } from '../../shared/api/channels';
 import type { EventPayload, MenuCommand } from '../../shared/api/contract';
 import { APP_VERSION } from '../appVersion';
 import { PRODUCT_NAME, USER_DATA_ENV } from '../files/dataFolder';
-import { openLibraryApi, type Library, type LibraryOptions } from '../library';
 import { FILE_EXTENSION } from '../projectFiles/format';
+import type { LibraryHost } from '../worker/host';
 import { createElectronDialogs } from './dialogs';
 import { isAppUrl } from './appUrl';
 import { createWindowEventSink, eventChannel, registerApiHandlers } from './ipc';
+import { startLibraryProcess } from './libraryProcess';
 import { ELECTRON_NATIVE_BINDING, resolveNativeBinding } from './nativeBinding';
 import { installMenu } from './menu';
 import { createElectronPdfPrinter } from './pdfPrinter';
@@ -27,6 +28,11 @@ export interface ShellOptions {
   rendererDir: string;
   /** dist/main/preload/preload.js. */
   preloadPath: string;
+  /**
+   * dist/main/worker/libraryProcess.js: the library runs there, in Electron's utility process
+   * (main/electron/libraryProcess.ts). Default: beside this bundle's folder.
+   */
+  libraryProcessPath?: string;
   argv?: readonly string[];
   env?: Readonly<Record<string, string | undefined>>;
   platform?: NodeJS.Platform;
@@ -41,7 +47,10 @@ export interface ShellOptions {
 
 export interface Shell {
   getWindow(): BrowserWindow | null;
-  getLibrary(): Library | null;
+  /** The library process while it runs (null before ready and once it was closed on quit). */
+  getLibrary(): LibraryHost | null;
+  /** Resolves once the library process has closed the library (on quit); at once when none runs. */
+  libraryClosed(): Promise<void>;
   readonly pendingProjectFiles: string[];
   /** Resolves when the window exists (or the start failed); for tests. */
   ready: Promise<void>;
@@ -82,7 +91,8 @@ export function runApp(options: ShellOptions): Shell | null {
   }
 
   let window: BrowserWindow | null = null;
-  let library: Library | null = null;
+  let library: LibraryHost | null = null;
+  let closing: Promise<void> = Promise.resolve();
   let started = false;
   const pendingProjectFiles: string[] = [];
   const projectFile = (filePath: string) => {
@@ -141,10 +151,19 @@ export function runApp(options: ShellOptions): Shell | null {
   });
 
   const printer = createElectronPdfPrinter();
-  app.on('will-quit', () => {
-    library?.close();
+  // The library process closes the library first (a running import is cancelled and rolled back,
+  // the lock released); then the app quits for good.
+  app.on('will-quit', (event) => {
+    const open = library;
+    if (!open) return;
     library = null;
-    void printer.close?.();
+    event.preventDefault();
+    closing = open
+      .close()
+      .catch((error: unknown) => log('The library did not close cleanly', error))
+      .then(() => printer.close?.())
+      .catch(() => undefined)
+      .then(() => app.quit());
   });
 
   const start = () => {
@@ -162,23 +181,29 @@ export function runApp(options: ShellOptions): Shell | null {
         `better-sqlite3 for Electron was not found (${ELECTRON_NATIVE_BINDING}); run "node scripts/electron-rebuild.mjs" if the library does not open.`,
       );
     }
-    // nativeBinding: better-sqlite3's option for its .node file, passed on to openLibrary.
-    const libraryOptions: LibraryOptions = {
-      dataDir: app.getPath('userData'),
-      appVersion: APP_VERSION === 'dev' ? app.getVersion() : APP_VERSION,
-      dialogs: createElectronDialogs(getWindow),
-      printer,
-      events: createWindowEventSink(),
+    // nativeBinding: better-sqlite3's option for its .node file, passed on to openLibrary in the
+    // library process. dailyBackups: a daily backup of the library while the app runs.
+    const opened = startLibraryProcess({
+      modulePath: options.libraryProcessPath ?? path.join(__dirname, '..', 'worker', 'libraryProcess.js'),
+      init: {
+        dataDir: app.getPath('userData'),
+        appVersion: APP_VERSION === 'dev' ? app.getVersion() : APP_VERSION,
+        dailyBackups: true,
+        ...(nativeBinding ? { nativeBinding } : {}),
+      },
+      // The back-channel: what needs Electron stays in this process.
+      services: { dialogs: createElectronDialogs(getWindow), printer },
       log: (message, error) => log(message, error),
-      ...(nativeBinding ? { nativeBinding } : {}),
-    };
-    library = openLibraryApi(libraryOptions);
+    });
+    library = opened;
+    const windows = createWindowEventSink();
+    opened.onEvent((channel, payload) => windows.emit(channel, payload as never));
     // The window opens either way: every call then answers with the reason, and the renderer shows it.
-    if (library.openError) log(`The library could not be opened: ${library.openError.message}`);
-    // A daily backup of the library while the app runs (main/libraryBackups); stopped by close().
-    library.startDailyBackups();
+    void opened.ready.then(({ openError }) => {
+      if (openError) log(`The library could not be opened: ${openError.message}`);
+    });
 
-    registerApiHandlers(library.registry, getWindow);
+    registerApiHandlers(opened, getWindow);
     installMenu({ platform, isDev, appName: PRODUCT_NAME, send: sendMenuCommand });
     openWindow();
     started = true;
@@ -198,5 +223,5 @@ export function runApp(options: ShellOptions): Shell | null {
       app.exit(1);
     });
 
-  return { getWindow, getLibrary: () => library, pendingProjectFiles, ready };
+  return { getWindow, getLibrary: () => library, libraryClosed: () => closing, pendingProjectFiles, ready };
 }

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { APP_VERSION } from '../appVersion';
 import { parseCliArgs, UsageError } from '../cliArgs';
-import { openLibraryApi } from '../library';
 import { createEventHub } from '../services/events';
+import { createInProcessHost, type HostServices, type LibraryHost, type LibraryInit, type LogFn } from '../worker/host';
+import { createThreadHost } from '../worker/threadHost';
 import { createFolderDialogs } from './folderDialogs';
 import { createHarnessPrinter } from './printer';
 import { startHarness } from './server';
@@ -39,6 +41,27 @@ export function parseHarnessArgs(argv: readonly string[]): HarnessArgs | 'help' 
   return result;
 }
 
+/** dist/main/worker/libraryWorker.js, beside this bundle's folder. */
+export const LIBRARY_WORKER_ENTRY = path.resolve(__dirname, '../worker/libraryWorker.js');
+
+/**
+ * The harness's library: in a worker thread (main/worker/threadHost.ts), so an import never keeps
+ * the HTTP server from answering; in this thread only when the worker was not built.
+ * The folder dialogs and the Playwright printer stay in this thread, answered over the worker's
+ * back-channel like Electron's main process answers the app's: the dialogs are set by this
+ * thread's /__harness/ endpoints, and the app's path is tested through the same protocol.
+ */
+export function startHarnessLibrary(
+  init: LibraryInit,
+  services: HostServices,
+  log: LogFn,
+  entry = LIBRARY_WORKER_ENTRY,
+): LibraryHost {
+  if (fs.existsSync(entry)) return createThreadHost({ entry, init, services, log });
+  log(`No library worker at ${entry} (run \`npm run build\`); the library runs on the main thread`, null);
+  return createInProcessHost({ ...init, ...services, log });
+}
+
 /**
  * `npm run harness -- --port N --data DIR`: the app in any browser, on this computer only, with
  * the same API handlers and a real library file in DIR. For development and end-to-end tests.
@@ -61,35 +84,36 @@ async function main(): Promise<void> {
   const events = createEventHub();
   const dialogs = createFolderDialogs(path.join(dataDir, 'exports'));
   const printer = createHarnessPrinter();
-  const library = openLibraryApi({
-    dataDir,
-    appVersion: APP_VERSION,
-    dialogs,
-    printer,
-    events,
-    validateResponses: true,
-    log: (message, error) => console.error(message, error),
-  });
-  if (library.openError) console.error(`The library could not be opened: ${library.openError.message}`);
   // A daily backup of the library while the harness runs (main/libraryBackups).
-  library.startDailyBackups();
+  const library = startHarnessLibrary(
+    { dataDir, appVersion: APP_VERSION, validateResponses: true, dailyBackups: true },
+    { dialogs, printer },
+    (message, error) => (error === null ? console.error(message) : console.error(message, error)),
+  );
+  library.onEvent((channel, payload) => events.emit(channel, payload as never));
+  const opened = await library.ready;
+  if (opened.openError) console.error(`The library could not be opened: ${opened.openError.message}`);
 
   const harness = await startHarness({
     port: args.port ?? 5178,
     rendererDir: path.resolve(__dirname, '../../renderer'),
-    registry: library.registry,
+    registry: library,
     dialogs,
     subscribe: events.subscribe,
     emit: (channel, payload) => events.emit(channel, payload as never),
     ...(args.token ? { token: args.token } : {}),
   });
   console.log(`Harness listening on ${harness.url}`);
-  console.log(`Library: ${library.path}`);
+  console.log(`Library: ${opened.path}`);
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await harness.close();
+    // Cancels a running import (rolled back), closes the file and releases the lock.
+    await library.close();
     await printer.close?.();
-    library.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

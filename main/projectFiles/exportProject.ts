@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { safeFileStem } from '../files/fileNames';
 import type { RepoContext } from '../repositories/context';
+import type { Task } from '../tasks/tasks';
 import { FILE_EXTENSION, PROJECT_FILE_LIMITS, type Manifest, type ProjectPayload } from './format';
 import { formatBytes, formatCount } from './messages';
 import { packEntries } from './pack';
@@ -19,6 +20,8 @@ export interface ExportOptions {
    * the history, e.g. for a file that leaves the newsroom.
    */
   withoutTeamNotes?: boolean;
+  /** Progress and cancel (main/tasks): a stage for reading, compressing and writing. */
+  task?: Task;
 }
 
 export interface ProjectFileCounts {
@@ -46,6 +49,7 @@ export function buildProjectFile(
   projectId: string,
   options: ExportOptions,
 ): BuiltProjectFile {
+  options.task?.stage('Reading the project from your library');
   const serialized = serializeProject(ctx, projectId, {
     withoutTeamNotes: options.withoutTeamNotes ?? false,
   });
@@ -68,6 +72,7 @@ export function buildProjectFile(
       `This project is too large for a project file (${formatBytes(json.length)} of data); the app could not import it again. Split it into smaller projects.`,
     );
   }
+  options.task?.stage('Compressing the project file');
   const { bytes, manifest } = packEntries(json, {
     appVersion: options.appVersion,
     exportedAt: options.exportedAt ?? ctx.now(),
@@ -119,7 +124,11 @@ export function exportProjectToFile(
   options: ExportOptions,
 ): ExportResult {
   const built = buildProjectFile(ctx, projectId, options);
+  // The last point a cancel stops the export: after the rename the file is there, whole.
+  options.task?.stage('Writing the file');
+  options.task?.check();
   writeFileAtomic(outPath, built.bytes, { what: 'project file' });
+  options.task?.finish();
   return { path: outPath, bytes: built.bytes.length, project: built.project, counts: built.counts };
 }
 

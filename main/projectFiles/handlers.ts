@@ -12,8 +12,15 @@ import {
   type ProjectFileContents,
 } from './importProject';
 import { findProjectRow } from './projectStore';
+import { runTask } from '../tasks/tasks';
 
 const FILTERS = [{ name: 'Factcheck project', extensions: ['factcheck'] }];
+/** What the person reads after cancelling (the calls answer with the error code 'cancelled'). */
+const CANCELLED = {
+  export: 'The export was cancelled. No file was written.',
+  inspect: 'Opening the file was cancelled. Nothing in your library was changed.',
+  apply: 'The import was cancelled. Nothing in your library was changed.',
+};
 /** Inspected files waiting for the person's choices; the oldest is forgotten beyond this. */
 const MAX_PENDING = 4;
 
@@ -26,6 +33,7 @@ interface PendingImport {
 /** Handlers of the project-file channels (shared/api/contract.projectFiles.ts). */
 export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandlers {
   const { ctx, dialogs, appVersion, events } = deps;
+  const taskDeps = { events, cancelFlags: deps.cancelFlags };
   // Checked files stay in main until applied: the renderer only ever holds an id and a preview.
   const pending = new Map<string, PendingImport>();
   const take = (importId: string): PendingImport => {
@@ -39,7 +47,7 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
   };
 
   return {
-    'projectFiles.export': async ({ projectId, withoutTeamNotes }) => {
+    'projectFiles.export': async ({ projectId, withoutTeamNotes, taskId }) => {
       const project = findProjectRow(ctx, projectId);
       if (!project) throw notFound('project');
       const target = await dialogs.chooseSavePath({
@@ -48,19 +56,28 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
         filters: FILTERS,
       });
       if (!target) return null;
-      const result = exportProjectToFile(ctx, projectId, target, {
-        appVersion,
-        withoutTeamNotes: withoutTeamNotes ?? false,
-      });
+      const result = await runTask(taskDeps, taskId, CANCELLED.export, (task) =>
+        exportProjectToFile(ctx, projectId, target, {
+          appVersion,
+          withoutTeamNotes: withoutTeamNotes ?? false,
+          task,
+        }),
+      );
       return { path: result.path, bytes: result.bytes };
     },
 
-    'projectFiles.inspect': async ({ path }) => {
+    'projectFiles.inspect': async ({ path, taskId }) => {
       const filePath =
         path ?? (await dialogs.chooseOpenPath({ title: 'Import project file', filters: FILTERS }));
       if (!filePath) return null;
-      const contents = readProjectFileFromPath(filePath);
-      const plan = planImport(ctx, contents);
+      const { contents, plan } = await runTask(taskDeps, taskId, CANCELLED.inspect, (task) => {
+        task.stage('Reading and checking the file');
+        const read = readProjectFileFromPath(filePath);
+        task.stage(`Comparing “${read.fileName}” with your library`);
+        const planned = planImport(ctx, read);
+        task.finish();
+        return { contents: read, plan: planned };
+      });
       const importId = randomUUID();
       pending.set(importId, {
         contents,
@@ -94,13 +111,19 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
       };
     },
 
-    'projectFiles.apply': ({ importId, asCopy, resolutions, defaultSide }) => {
+    'projectFiles.apply': async ({ importId, asCopy, resolutions, defaultSide, taskId }) => {
       const entry = take(importId);
-      const summary = applyImport(ctx, entry.contents, {
-        asCopy: asCopy ?? false,
-        resolutions: resolutions ?? {},
-        ...(defaultSide ? { defaultSide } : {}),
-        ...(asCopy ? {} : { expected: { mode: entry.mode, conflictIds: entry.conflictIds } }),
+      // A cancelled import keeps the inspected file: the person may import it after all.
+      const summary = await runTask(taskDeps, taskId, CANCELLED.apply, (task) => {
+        const done = applyImport(ctx, entry.contents, {
+          asCopy: asCopy ?? false,
+          resolutions: resolutions ?? {},
+          ...(defaultSide ? { defaultSide } : {}),
+          ...(asCopy ? {} : { expected: { mode: entry.mode, conflictIds: entry.conflictIds } }),
+          task,
+        });
+        task.finish();
+        return done;
       });
       pending.delete(importId);
       events?.emit('library.changed', { projectId: summary.projectId });

@@ -29,7 +29,14 @@ import {
   type Side,
 } from './merge';
 import { formatBytes, importError } from './messages';
-import { applyPayloadDiff, insertChanges, insertProjectPayload, readProjectPayload } from './projectStore';
+import type { Task } from '../tasks/tasks';
+import {
+  applyPayloadDiff,
+  insertChanges,
+  insertProjectPayload,
+  payloadRowCount,
+  readProjectPayload,
+} from './projectStore';
 import { publishedParts, sealInPayload } from './seals';
 import { decodeUtf8, unpackProjectFile } from './unpack';
 import { upgradePayload, type UpgradePipeline } from './upgrade';
@@ -196,6 +203,11 @@ export interface ApplyOptions {
    * library changed meanwhile so that it has other conflicts (or another mode), nothing is written.
    */
   expected?: { mode: ImportMode; conflictIds: readonly string[] };
+  /**
+   * Progress and cancel (main/tasks): a stage per step, a step per row written. A cancel throws the
+   * 'cancelled' AppError inside the transaction, so nothing of the import is kept.
+   */
+  task?: Task;
 }
 
 export interface ImportSummary extends MergeSummary {
@@ -238,6 +250,8 @@ function applyInTransaction(
   contents: ProjectFileContents,
   options: ApplyOptions,
 ): ImportSummary {
+  const task = options.task;
+  task?.stage(`Comparing “${contents.fileName}” with your library`);
   const plan = planImport(ctx, contents, { asCopy: options.asCopy ?? false, preview: false });
   if (options.expected) {
     const seen = new Set(options.expected.conflictIds);
@@ -258,8 +272,11 @@ function applyInTransaction(
     unchanged: false,
     approvalsWithdrawn: 0,
   };
+  const writing = (payload: ProjectPayload) => `Writing “${payload.project.title}” to your library`;
   if (plan.mode === 'new') {
-    insertProjectPayload(ctx, contents.payload);
+    task?.stage(writing(contents.payload), payloadRowCount(contents.payload));
+    insertProjectPayload(ctx, contents.payload, task ? () => task.step() : undefined);
+    task?.check();
     return {
       ...base,
       ...plan.preview,
@@ -271,7 +288,9 @@ function applyInTransaction(
   }
   if (plan.mode === 'copy') {
     const { payload, changesRecorded } = copyWithNewIds(contents.payload, ctx, takenTitles(ctx));
-    insertProjectPayload(ctx, payload);
+    task?.stage(writing(payload), payloadRowCount(payload));
+    insertProjectPayload(ctx, payload, task ? () => task.step() : undefined);
+    task?.check();
     return {
       ...base,
       ...plan.preview,
@@ -283,6 +302,7 @@ function applyInTransaction(
     };
   }
   const merge = plan.merge!;
+  task?.check();
   const outcome = resolveMerge(
     merge,
     options.resolutions ?? {},
@@ -299,8 +319,10 @@ function applyInTransaction(
   if (!outcome.changed) return { ...summary, unchanged: true };
   // The merged project must hold together exactly like an imported one; if not, write nothing.
   checkIntegrity(outcome.payload, contents.fileName);
+  task?.stage(`Backing up “${merge.yours.project.title}” before the merge`);
   const backupId = createBackup(ctx, merge.yours, `Before importing “${contents.fileName}”`);
-  const approvalsWithdrawn = writeMergeOutcome(ctx, merge.yours, outcome);
+  const approvalsWithdrawn = writeMergeOutcome(ctx, merge.yours, outcome, task);
+  task?.check();
   return { ...summary, backupId, approvalsWithdrawn };
 }
 
@@ -309,10 +331,18 @@ function applyInTransaction(
  * rows that differ, the history to append, and the approved claims whose content changed handed
  * to the approval rule. Answers how many approvals the rule will withdraw.
  */
-export function writeMergeOutcome(ctx: RepoContext, before: ProjectPayload, outcome: MergeOutcome): number {
+export function writeMergeOutcome(
+  ctx: RepoContext,
+  before: ProjectPayload,
+  outcome: MergeOutcome,
+  task?: Task,
+): number {
+  const onRow = task ? () => task.step() : undefined;
   return ctx.tx(() => {
-    applyPayloadDiff(ctx, before, outcome.payload);
-    insertChanges(ctx, outcome.appendChanges);
+    applyPayloadDiff(ctx, before, outcome.payload, onRow, (rows) =>
+      task?.stage(`Writing the merge of “${outcome.payload.project.title}”`, rows + outcome.appendChanges.length),
+    );
+    insertChanges(ctx, outcome.appendChanges, onRow);
     return checkApprovals(ctx, outcome.approvalChecks, 'merge');
   });
 }

@@ -144,28 +144,60 @@ export function readChanges(ctx: RepoContext, projectId: string): Change[] {
   return readChangeRows(ctx, projectId).map(CHANGES.fromRow);
 }
 
+/**
+ * Called after each row written, for progress (main/tasks: Task.step). It may throw (a cancelled
+ * import): the caller's transaction then rolls back.
+ */
+export type OnRow = () => void;
+const noRow: OnRow = () => undefined;
+
 /** Inserts the records of a payload (not the project row, not the history), parents first. */
-export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes' | 'project'>): void {
-  for (const verdict of payload.verdicts) VERDICTS.insert(ctx, verdict);
-  for (const article of payload.articles) ARTICLES.insert(ctx, article);
-  for (const claim of payload.claims) CLAIMS.insert(ctx, claim);
-  for (const source of payload.sources) SOURCES.insert(ctx, source);
-  for (const note of payload.teamNotes) TEAM_NOTES.insert(ctx, note);
-  for (const correction of payload.corrections) CORRECTIONS.insert(ctx, correction);
-  for (const publication of payload.publications) PUBLICATIONS.insert(ctx, publication);
+export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes' | 'project'>, onRow: OnRow = noRow): void {
+  const insertAll = <T>(table: { insert(ctx: RepoContext, record: T): void }, records: readonly T[]) => {
+    for (const record of records) {
+      table.insert(ctx, record);
+      onRow();
+    }
+  };
+  insertAll(VERDICTS, payload.verdicts);
+  insertAll(ARTICLES, payload.articles);
+  insertAll(CLAIMS, payload.claims);
+  insertAll(SOURCES, payload.sources);
+  insertAll(TEAM_NOTES, payload.teamNotes);
+  insertAll(CORRECTIONS, payload.corrections);
+  insertAll(PUBLICATIONS, payload.publications);
 }
 
 /** Appends history entries in the order given (they get the next seq numbers). */
-export function insertChanges(ctx: RepoContext, changes: readonly Change[]): void {
-  for (const change of changes) CHANGES.insert(ctx, change);
+export function insertChanges(ctx: RepoContext, changes: readonly Change[], onRow: OnRow = noRow): void {
+  for (const change of changes) {
+    CHANGES.insert(ctx, change);
+    onRow();
+  }
+}
+
+/** Rows a whole new project writes: the project, its records, its history (for progress). */
+export function payloadRowCount(payload: Payload): number {
+  return (
+    1 +
+    payload.verdicts.length +
+    payload.articles.length +
+    payload.claims.length +
+    payload.sources.length +
+    payload.teamNotes.length +
+    payload.corrections.length +
+    payload.publications.length +
+    payload.changes.length
+  );
 }
 
 /** A whole new project: the project row, its records, its history. */
-export function insertProjectPayload(ctx: RepoContext, payload: Payload): void {
+export function insertProjectPayload(ctx: RepoContext, payload: Payload, onRow: OnRow = noRow): void {
   ctx.tx(() => {
     PROJECTS.insert(ctx, payload.project);
-    insertRecords(ctx, payload);
-    insertChanges(ctx, payload.changes);
+    onRow();
+    insertRecords(ctx, payload, onRow);
+    insertChanges(ctx, payload.changes, onRow);
   });
 }
 
@@ -198,7 +230,14 @@ export function diffRecords<T extends { id: string }>(before: readonly T[], afte
  * the rows that differ: rows other tables may point at are never deleted and re-inserted. Runs in
  * the caller's transaction. The history is handled by the caller.
  */
-export function applyPayloadDiff(ctx: RepoContext, before: Payload, after: Payload): void {
+export function applyPayloadDiff(
+  ctx: RepoContext,
+  before: Payload,
+  after: Payload,
+  onRow: OnRow = noRow,
+  /** Told once how many rows will be written (for progress), before the first. */
+  onTotal?: (rows: number) => void,
+): void {
   ctx.tx(() => {
     if (!sameJson(before.project, after.project)) PROJECTS.update(ctx, after.project);
     const verdicts = diffRecords(before.verdicts, after.verdicts);
@@ -208,6 +247,10 @@ export function applyPayloadDiff(ctx: RepoContext, before: Payload, after: Paylo
     const teamNotes = diffRecords(before.teamNotes, after.teamNotes);
     const corrections = diffRecords(before.corrections, after.corrections);
     const publications = diffRecords(before.publications, after.publications);
+    if (onTotal) {
+      const diffs = [verdicts, articles, claims, sources, teamNotes, corrections, publications];
+      onTotal(diffs.reduce((sum, diff) => sum + diff.added.length + diff.changed.length + diff.removed.length, 0));
+    }
     // Claim numbers are unique per project at every moment: the numbers of claims about to be
     // renumbered or removed are parked out of the way first, so a swap or a number taken over
     // from a removed claim never collides half-way.
@@ -218,25 +261,38 @@ export function applyPayloadDiff(ctx: RepoContext, before: Payload, after: Paylo
       if (previous.get(claim.id) !== claim.number) park.run(parking++, claim.id);
     for (const claim of claims.removed) park.run(parking++, claim.id);
     // Parents before children; removals last, children first, once no kept row points at them.
-    insertRecords(ctx, {
-      verdicts: verdicts.added,
-      articles: articles.added,
-      claims: claims.added,
-      sources: sources.added,
-      teamNotes: teamNotes.added,
-      corrections: corrections.added,
-      publications: publications.added,
-    });
-    for (const verdict of verdicts.changed) VERDICTS.update(ctx, verdict);
-    for (const article of articles.changed) ARTICLES.update(ctx, article);
-    for (const claim of claims.changed) CLAIMS.update(ctx, claim);
-    for (const source of sources.changed) SOURCES.update(ctx, source);
-    for (const note of teamNotes.changed) TEAM_NOTES.update(ctx, note);
-    for (const correction of corrections.changed) CORRECTIONS.update(ctx, correction);
-    for (const publication of publications.changed) PUBLICATIONS.update(ctx, publication);
+    insertRecords(
+      ctx,
+      {
+        verdicts: verdicts.added,
+        articles: articles.added,
+        claims: claims.added,
+        sources: sources.added,
+        teamNotes: teamNotes.added,
+        corrections: corrections.added,
+        publications: publications.added,
+      },
+      onRow,
+    );
+    const updateAll = <T>(table: { update(ctx: RepoContext, record: T): void }, records: readonly T[]) => {
+      for (const record of records) {
+        table.update(ctx, record);
+        onRow();
+      }
+    };
+    updateAll(VERDICTS, verdicts.changed);
+    updateAll(ARTICLES, articles.changed);
+    updateAll(CLAIMS, claims.changed);
+    updateAll(SOURCES, sources.changed);
+    updateAll(TEAM_NOTES, teamNotes.changed);
+    updateAll(CORRECTIONS, corrections.changed);
+    updateAll(PUBLICATIONS, publications.changed);
     const remove = (table: { name: string }, rows: { id: string }[]) => {
       const statement = ctx.stmt(`DELETE FROM ${table.name} WHERE id = ?`);
-      for (const row of rows) statement.run(row.id);
+      for (const row of rows) {
+        statement.run(row.id);
+        onRow();
+      }
     };
     remove(PUBLICATIONS, publications.removed);
     remove(CORRECTIONS, corrections.removed);

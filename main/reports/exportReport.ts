@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../files/atomicWrite';
 import type { RepoContext } from '../repositories/context';
 import { readSettings } from '../repositories/settings';
 import type { PdfPrinter } from '../services/pdfPrinter';
+import type { Task } from '../tasks/tasks';
 
 export interface RenderedReport {
   bytes: Buffer;
@@ -38,7 +39,10 @@ export async function renderReport(
   format: ReportFormat,
   printer: PdfPrinter,
   now: Date = new Date(),
+  /** Progress and cancel (main/tasks): laying out, then printing (PDF); checked after printing. */
+  task?: Task,
 ): Promise<RenderedReport> {
+  task?.stage('Laying out the report');
   const options = resolveReportOptions(optionsInput);
   const model = buildReportModel(data, settings, options, now);
   const text = (value: string) => Buffer.from(value, 'utf8');
@@ -47,12 +51,16 @@ export async function renderReport(
     case 'html':
       bytes = text(renderModelHtml(model));
       break;
-    case 'pdf':
-      bytes = await printer.print(renderModelHtml(model), {
+    case 'pdf': {
+      const html = renderModelHtml(model);
+      task?.stage('Printing the PDF');
+      bytes = await printer.print(html, {
         pageSize: options.pageSize,
         footerTitle: model.title,
       });
+      task?.check();
       break;
+    }
     case 'md':
       bytes = text(renderModelMarkdown(model));
       break;

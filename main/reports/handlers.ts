@@ -8,18 +8,20 @@ import { loadProjectData } from '../api/projectQueries';
 import { readSettings } from '../repositories/settings';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { withExtension } from '../files/fileNames';
+import { runTask } from '../tasks/tasks';
 import { renderReport, reportFileName } from './exportReport';
 
 /** Handlers of the report channels (shared/api/contract.reports.ts). */
 export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
   const { ctx, dialogs, printer, exports } = deps;
+  const taskDeps = { events: deps.events, cancelFlags: deps.cancelFlags };
   return {
     'reports.preview': ({ projectId, options }) => {
       const data = loadProjectData(ctx, projectId);
       return { html: renderReportHtml(data, readSettings(ctx), options, new Date()) };
     },
 
-    'reports.export': async ({ projectId, options, format }) => {
+    'reports.export': async ({ projectId, options, format, taskId }) => {
       // Read first: a deleted project answers "not found" before any dialog opens.
       const data = loadProjectData(ctx, projectId);
       const settings = readSettings(ctx);
@@ -31,8 +33,15 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
       });
       if (chosen === null) return null;
       const filePath = withExtension(chosen, info.extension);
-      const rendered = await renderReport(data, settings, options, format, printer, new Date());
-      writeFileAtomic(filePath, rendered.bytes, { what: 'report' });
+      const rendered = await runTask(taskDeps, taskId, 'The export was cancelled. No file was written.', async (task) => {
+        const report = await renderReport(data, settings, options, format, printer, new Date(), task);
+        // The last point a cancel stops it: after the rename the file is there, whole.
+        task.stage('Writing the file');
+        task.check();
+        writeFileAtomic(filePath, report.bytes, { what: 'report' });
+        task.finish();
+        return report;
+      });
       // Remembered so "Mark as published" can record these exact bytes and claims.
       const exportId = ctx.newId();
       exports?.remember({

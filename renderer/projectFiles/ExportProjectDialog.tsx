@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { Modal } from '../components/Modal';
+import { TaskProgressBar, useLongTask } from '../components/TaskProgress';
 import { useAppStore } from '../store';
 import './projectFiles.css';
 
@@ -14,18 +15,22 @@ export function ExportProjectDialog({ projectId, onClose }: { projectId: string;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const notify = useAppStore((state) => state.notify);
+  // Progress once the file is being written, and its Cancel (no file is left then).
+  const task = useLongTask();
 
   const save = async () => {
     setBusy(true);
     setError(null);
+    const taskId = task.begin();
     try {
-      const result = await api.call('projectFiles.export', { projectId, withoutTeamNotes });
+      const result = await api.call('projectFiles.export', { projectId, withoutTeamNotes, taskId });
       if (!result) return; // The save dialog was cancelled: choose again, or cancel here.
       notify('info', `Saved ${result.path}`);
       onClose();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The project file could not be written.');
     } finally {
+      task.end();
       setBusy(false);
     }
   };
@@ -45,6 +50,7 @@ export function ExportProjectDialog({ projectId, onClose }: { projectId: string;
           For a file that leaves the team: no team note and no one’s assignment is in it, not even in the history. Corrections, approvals and the
           rest of the history stay in.
         </p>
+        {task.progress && <TaskProgressBar task={task} what="Export" />}
         {error && (
           <p className="field-error" role="alert">
             {error}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportConflict, ImportPreview, ImportSummary } from '../../shared/api/contract.projectFiles';
 import { api } from '../api';
 import { Modal } from '../components/Modal';
+import { TaskProgressBar, useLongTask } from '../components/TaskProgress';
 import { useAppStore } from '../store';
 import { describeCounts, describeEditorial } from './describeCounts';
 import './projectFiles.css';
@@ -18,6 +19,10 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
   const [choices, setChoices] = useState<Record<string, Side>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Progress of the import and its Cancel (main answers 'cancelled' and writes nothing).
+  const task = useLongTask();
+  const reading = useLongTask();
+  const { begin: beginReading, end: endReading } = reading;
   const navigate = useAppStore((state) => state.navigate);
   const loadProjects = useAppStore((state) => state.loadProjects);
   const refreshProject = useAppStore((state) => state.refreshProject);
@@ -27,11 +32,13 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
     // StrictMode runs effects twice in development; the open dialog must appear once.
     if (started.current) return;
     started.current = true;
+    const taskId = beginReading();
     api
-      .call('projectFiles.inspect', path ? { path } : {})
+      .call('projectFiles.inspect', path ? { path, taskId } : { taskId })
       .then((preview) => (preview ? setStage({ kind: 'preview', preview }) : onClose()))
-      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : 'The file could not be read.'));
-  }, [onClose, path]);
+      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : 'The file could not be read.'))
+      .finally(endReading);
+  }, [onClose, path, beginReading, endReading]);
 
   const cancel = () => {
     if (stage.kind === 'preview') void api.call('projectFiles.discard', { importId: stage.preview.importId }).catch(() => undefined);
@@ -42,14 +49,16 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
     if (stage.kind !== 'preview') return;
     setBusy(true);
     setError(null);
+    const taskId = task.begin();
     try {
-      const summary = await api.call('projectFiles.apply', { importId: stage.preview.importId, asCopy, resolutions: asCopy ? {} : choices });
+      const summary = await api.call('projectFiles.apply', { importId: stage.preview.importId, asCopy, resolutions: asCopy ? {} : choices, taskId });
       setStage({ kind: 'done', summary });
       await loadProjects();
       await refreshProject();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The file could not be imported.');
     } finally {
+      task.end();
       setBusy(false);
     }
   };
@@ -65,9 +74,12 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
             <p className="muted">Nothing in your library was changed.</p>
           </>
         ) : (
-          <p className="muted" aria-busy="true">
-            Choose a .factcheck file…
-          </p>
+          <>
+            <p className="muted" aria-busy="true">
+              Choose a .factcheck file…
+            </p>
+            {reading.progress && <TaskProgressBar task={reading} what="Reading" />}
+          </>
         )}
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
@@ -181,6 +193,7 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
             ))}
           </section>
         )}
+        <TaskProgressBar task={task} what="Import" />
         {error && (
           <p className="field-error" role="alert">
             {error}
@@ -204,12 +217,34 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
   );
 }
 
+/**
+ * How a conflict names what it is about. A claim is named by its number ("Claim 7 — Verdict"), its
+ * quote on the line below; other records by their label. The label comes unquoted from main.
+ */
+function conflictTitle(conflict: ImportConflict): { title: string; quote: string | null } {
+  if (conflict.entityType === 'claim' && conflict.claimNumber !== null)
+    return { title: `Claim ${conflict.claimNumber} — ${conflict.fieldLabel}`, quote: conflict.label ? `“${conflict.label}”` : null };
+  const record = `${conflict.entityType} “${conflict.label}”${conflict.claimNumber !== null ? ` (Claim ${conflict.claimNumber})` : ''}`;
+  return { title: conflict.kind === 'deleted' ? `${record}: ${conflict.fieldLabel}` : `${conflict.fieldLabel} of ${record}`, quote: null };
+}
+
 function ConflictChoice({ conflict, value, onChange }: { conflict: ImportConflict; value: Side | undefined; onChange(side: Side): void }) {
   const name = `conflict-${conflict.id}`;
-  const what = conflict.kind === 'deleted' ? conflict.fieldLabel : `${conflict.fieldLabel} of ${conflict.entityType} “${conflict.label}”`;
+  const { title, quote } = conflictTitle(conflict);
   return (
     <fieldset className="conflict">
-      <legend dir="auto">{conflict.kind === 'deleted' ? `${conflict.entityType} “${conflict.label}”: ${what}` : what}</legend>
+      <legend dir="auto">{title}</legend>
+      {quote && (
+        <p className="conflict-record" dir="auto">
+          {quote}
+        </p>
+      )}
+      <p className={conflict.base.common ? 'conflict-base' : 'conflict-base no-common'}>
+        <span className="conflict-side-title">Started from:</span>{' '}
+        <span className="conflict-value" dir="auto">
+          {conflict.base.display || '(empty)'}
+        </span>
+      </p>
       <div className="conflict-sides">
         {(['yours', 'theirs'] as const).map((side) => {
           const info = conflict[side];

@@ -4,6 +4,7 @@ import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ClaimSelection, type PageSize,
 import { selectClaims } from '../../shared/report/select';
 import { api } from '../api';
 import { Modal } from '../components/Modal';
+import { TaskProgressBar, useLongTask } from '../components/TaskProgress';
 import { formatNames } from '../components/PublicationLog';
 import { useAppStore } from '../store';
 import '../components/editorial.css';
@@ -92,6 +93,8 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
   const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  // Progress of the file being written (a long PDF), and its Cancel (no file is left then).
+  const task = useLongTask();
 
   const options = useMemo<ReportOptionsInput>(
     () => ({
@@ -132,7 +135,8 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
     const selection = options.claims ?? { kind: 'all' };
     try {
       for (const format of formats) {
-        const result = await api.call('reports.export', { projectId, options, format });
+        const taskId = task.begin();
+        const result = await api.call('reports.export', { projectId, options, format, taskId }).finally(task.end);
         if (!result) break; // The person cancelled the save dialog: stop asking for the rest.
         saved.push(result.path);
         // Each file as it is written, so a later failure keeps the ones already saved.
@@ -223,6 +227,7 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
             <input id="report-title" value={title} onChange={(event) => setTitle(event.target.value)} placeholder="The project title" />
           </div>
           <p className="muted">A “Draft” watermark appears while any claim in the report is not approved.</p>
+          {task.progress && <TaskProgressBar task={task} what="Export" />}
           {error && (
             <p className="field-error" role="alert">
               {error}

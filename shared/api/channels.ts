@@ -6,6 +6,7 @@ import { EDITORIAL_CHANNELS } from './channels.editorial';
 import { LIBRARY_BACKUP_CHANNELS } from './channels.libraryBackups';
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
 import { REPORT_CHANNELS } from './channels.reports';
+import { TASK_CHANNELS } from './channels.tasks';
 import { WORKBENCH_CHANNELS } from './channels.workbench';
 import { mergeNames } from './merge';
 
@@ -43,11 +44,12 @@ export const CHANNELS = mergeNames(
   WORKBENCH_CHANNELS,
   EDITORIAL_CHANNELS,
   LIBRARY_BACKUP_CHANNELS,
+  TASK_CHANNELS,
 );
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events main pushes to the renderer. */
-export const EVENT_CHANNELS = ['menu.command', 'library.changed', 'projectFile.open'] as const;
+export const EVENT_CHANNELS = ['menu.command', 'library.changed', 'projectFile.open', 'task.progress'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export function isChannel(value: unknown): value is Channel {

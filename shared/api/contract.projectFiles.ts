@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityType, Id, Project } from '../domain';
+import { TaskId } from './contract.tasks';
 
 /** Request/response schemas of the project-file channels, merged into ./contract.ts. */
 
@@ -42,6 +43,19 @@ export const ConflictSide = z.object({
   at: z.string(),
 });
 
+/**
+ * What both sides started from: the value of the field at the newest change both histories share
+ * (or the value the record was created with). `common` is false when the copies share no value of
+ * the field (e.g. the record was created in both copies); `display` then says so.
+ */
+export const ConflictBase = z.object({
+  common: z.boolean(),
+  /** The raw value (null when there is no common value, or for a deleted-vs-edited conflict). */
+  value: z.unknown(),
+  /** The value as a person reads it (a verdict's label, not its id). Show this, as text. */
+  display: z.string(),
+});
+
 export const ImportConflict = z.object({
   /** Stable for the same data; the key of `resolutions` in projectFiles.apply. */
   id: z.string(),
@@ -49,10 +63,14 @@ export const ImportConflict = z.object({
   kind: z.enum(['field', 'deleted']),
   entityType: EntityType,
   entityId: Id,
-  /** The record as a person recognises it: a claim's quote, an article's title. */
+  /** The record as a person recognises it: a claim's quote, an article's title (plain text, not quoted). */
   label: z.string(),
+  /** "Claim 7": the claim's number (for a source, its claim's; your copy's number); null otherwise. */
+  claimNumber: z.number().int().nullable(),
   field: z.string().nullable(),
   fieldLabel: z.string(),
+  /** The value both sides started from. */
+  base: ConflictBase,
   yours: ConflictSide,
   theirs: ConflictSide,
 });
@@ -140,7 +158,7 @@ export const projectFileContract = {
    * file, history included.
    */
   'projectFiles.export': {
-    request: z.object({ projectId: Id, withoutTeamNotes: z.boolean().optional() }).strict(),
+    request: z.object({ projectId: Id, withoutTeamNotes: z.boolean().optional(), taskId: TaskId.optional() }).strict(),
     response: z.object({ path: z.string(), bytes: z.number().int() }).nullable(),
   },
   /**
@@ -157,6 +175,7 @@ export const projectFileContract = {
           .refine((value) => /\.factcheck$/i.test(value), { message: 'Choose a .factcheck project file.' })
           .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), { message: 'The file’s full path is needed.' })
           .optional(),
+        taskId: TaskId.optional(),
       })
       .strict(),
     response: ImportPreview.nullable(),
@@ -172,6 +191,7 @@ export const projectFileContract = {
         asCopy: z.boolean().optional(),
         resolutions: z.record(z.string().max(200), Side).optional(),
         defaultSide: Side.optional(),
+        taskId: TaskId.optional(),
       })
       .strict(),
     response: ImportSummary,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../domain';
 import { ReportFormat, ReportOptions } from '../report/options';
+import { TaskId } from './contract.tasks';
 
 /**
  * Request/response schemas of the report channels, merged into ./contract.ts.
@@ -15,7 +16,9 @@ export const reportContract = {
     response: z.object({ html: z.string() }),
   },
   'reports.export': {
-    request: z.object({ projectId: Id, options: ReportOptions.optional(), format: ReportFormat }).strict(),
+    request: z
+      .object({ projectId: Id, options: ReportOptions.optional(), format: ReportFormat, taskId: TaskId.optional() })
+      .strict(),
     // exportId: for "Mark as published" (editorial.markPublished) in this session.
     response: z.union([z.object({ path: z.string(), exportId: Id }), z.null()]),
   },

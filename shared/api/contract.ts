@@ -25,6 +25,7 @@ import { editorialContract } from './contract.editorial';
 import { libraryBackupContract } from './contract.libraryBackups';
 import { projectFileContract } from './contract.projectFiles';
 import { reportContract } from './contract.reports';
+import { taskContract, TaskProgress } from './contract.tasks';
 import { workbenchContract } from './contract.workbench';
 import { mergeTables } from './merge';
 
@@ -131,6 +132,7 @@ export const contract = mergeTables(
   workbenchContract,
   editorialContract,
   libraryBackupContract,
+  taskContract,
 ) satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -154,5 +156,7 @@ export const eventContract = {
   'library.changed': z.object({ projectId: Id.nullable() }),
   /** The app was asked to open a .factcheck file (double-click, "Open with", a second launch). */
   'projectFile.open': z.object({ path: z.string().min(1).max(4_096) }),
+  /** Progress of a long call started with a taskId (shared/api/contract.tasks.ts). */
+  'task.progress': TaskProgress,
 } as const satisfies Record<EventChannel, z.ZodType>;
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { vi } from 'vitest';
 
 export const REAL_ELECTRON_ERROR =
@@ -270,6 +271,61 @@ export class FakeSession {
   }
 }
 
+/**
+ * What a utility process's entry finds: `process.parentPort`, an EventEmitter whose 'message'
+ * events carry `{ data, ports }` and whose postMessage reaches the parent — here over the worker
+ * thread's port. The entry then runs as it would in Electron.
+ */
+const UTILITY_BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { EventEmitter } = require('node:events');
+const port = new EventEmitter();
+port.postMessage = (message) => parentPort.postMessage(message);
+parentPort.on('message', (data) => port.emit('message', { data, ports: [] }));
+Object.defineProperty(process, 'parentPort', { value: port });
+require(workerData.modulePath);
+`;
+
+/**
+ * utilityProcess.fork's child, run in a worker thread of the test process: 'spawn' when it runs,
+ * 'message' with what its parentPort posts, 'exit' with its code; kill() ends it.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static forked: FakeUtilityProcess[] = [];
+  readonly worker: Worker;
+  readonly posted: unknown[] = [];
+  exited = false;
+  exitCode: number | null = null;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    this.worker = new Worker(UTILITY_BOOTSTRAP, { eval: true, workerData: { modulePath } });
+    this.worker.on('online', () => this.emit('spawn'));
+    this.worker.on('message', (message: unknown) => this.emit('message', message));
+    this.worker.on('error', () => undefined);
+    this.worker.on('exit', (code: number) => {
+      this.exited = true;
+      this.exitCode = code;
+      this.emit('exit', code);
+    });
+    FakeUtilityProcess.forked.push(this);
+  }
+  get pid() {
+    return this.exited ? undefined : 4242;
+  }
+  postMessage(message: unknown) {
+    this.posted.push(message);
+    if (!this.exited) this.worker.postMessage(message);
+  }
+  kill() {
+    void this.worker.terminate();
+    return true;
+  }
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   name = 'Factcheck Workbench';
@@ -362,6 +418,12 @@ export const electron = {
     },
   },
   protocol: { registerSchemesAsPrivileged: vi.fn() },
+  utilityProcess: {
+    fork: vi.fn(
+      (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) =>
+        new FakeUtilityProcess(modulePath, args, options),
+    ),
+  },
   session: {
     defaultSession,
     fromPartition(partition: string) {
@@ -407,6 +469,8 @@ export const electron = {
 /** Back to a fresh state between tests (same objects: the shell holds references to them). */
 export function resetFakeElectron(): void {
   FakeBrowserWindow.instances.length = 0;
+  // A child still running from the last test is ended (a test that started one closes it first).
+  for (const child of FakeUtilityProcess.forked.splice(0)) if (!child.exited) child.kill();
   const { app, ipcMain, ipcRenderer } = electron;
   for (const emitter of [app, ipcMain, ipcRenderer] as EventEmitter[]) emitter.removeAllListeners();
   app.isPackaged = false;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/api/channels';
 import { findProjectFileArg, runApp, USER_DATA_ENV, type Shell } from '../../../main/electron/lifecycle';
 import {
@@ -9,9 +9,15 @@ import {
   PACKAGED_NATIVE_BINDING,
   resolveNativeBinding,
 } from '../../../main/electron/nativeBinding';
-import { FakeBrowserWindow, electron, resetFakeElectron } from './fakeElectron';
+import { LOCK_FILE_NAME } from '../../../main/db/libraryLock';
+import { ensureHarnessBuilt } from '../../support/harnessBuild';
+import { FakeBrowserWindow, FakeUtilityProcess, FakeWebContents, electron, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electron);
+
+// The library runs in the utility process the shell forks: the built entry, in a worker thread.
+const LIBRARY_PROCESS = path.resolve(__dirname, '../../../dist/main/worker/libraryProcess.js');
+beforeAll(() => ensureHarnessBuilt(), 180_000);
 
 let dataDir: string;
 let shell: Shell | null = null;
@@ -21,16 +27,19 @@ beforeEach(() => {
   resetFakeElectron();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-lifecycle-'));
 });
-afterEach(() => {
-  electron.app.emit('will-quit');
+afterEach(async () => {
+  electron.app.emit('will-quit', FakeWebContents.event());
+  await shell?.libraryClosed();
   shell = null;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+afterAll(() => resetFakeElectron());
 
 function start(overrides: { platform?: NodeJS.Platform; argv?: string[] } = {}) {
   shell = runApp({
     rendererDir: '/app/dist/renderer',
     preloadPath: '/app/dist/main/preload/preload.js',
+    libraryProcessPath: LIBRARY_PROCESS,
     argv: overrides.argv ?? ['/usr/bin/electron', '.'],
     env: { [USER_DATA_ENV]: dataDir },
     platform: overrides.platform ?? 'linux',
@@ -118,7 +127,14 @@ describe('start-up', () => {
     expect(session.protocolHandlers.has('app')).toBe(true);
     expect(electron.ipcMain.handlers.size).toBe(CHANNELS.length);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
-    expect(started.getLibrary()?.openError).toBeNull();
+    expect((await started.getLibrary()!.ready).openError).toBeNull();
+    // The library runs in a utility process, not in Electron's main process.
+    expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    expect(electron.utilityProcess.fork).toHaveBeenCalledWith(
+      LIBRARY_PROCESS,
+      [],
+      expect.objectContaining({ serviceName: 'Factcheck Workbench library' }),
+    );
     expect(fs.existsSync(path.join(dataDir, 'library.sqlite'))).toBe(true);
 
     const window = mainWindow(started);
@@ -172,7 +188,7 @@ describe('start-up', () => {
   it('still opens the window when the library cannot be opened; every call answers the reason', async () => {
     fs.writeFileSync(path.join(dataDir, 'library.sqlite'), 'this is not a database at all');
     const started = await startReady();
-    expect(started.getLibrary()?.openError?.code).toBe('database_corrupt');
+    expect((await started.getLibrary()!.ready).openError?.code).toBe('database_corrupt');
     const window = mainWindow(started);
     expect(window).toBeInstanceOf(FakeBrowserWindow);
     expect(FakeBrowserWindow.instances).toEqual([window]);
@@ -260,12 +276,90 @@ describe('menu commands and window lifecycle', () => {
     expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1);
   });
 
-  it('closes the library on quit', async () => {
+  it('closes the library on quit: the quit waits until the library process has closed the file', async () => {
     const started = await startReady();
-    const db = started.getLibrary()?.db;
-    electron.app.emit('will-quit');
-    expect(db?.open).toBe(false);
+    await started.getLibrary()!.ready;
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(true);
+    const child = FakeUtilityProcess.forked.at(-1)!;
+    const first = FakeWebContents.event();
+    electron.app.emit('will-quit', first);
+    expect(first.defaultPrevented).toBe(true);
     expect(started.getLibrary()).toBeNull();
+    await started.libraryClosed();
+    // Closed (lock released, -wal checkpointed away), the process gone, and then the app quits.
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'library.sqlite-wal'))).toBe(false);
+    expect(child.exited).toBe(true);
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+    const second = FakeWebContents.event();
+    electron.app.emit('will-quit', second);
+    expect(second.defaultPrevented).toBe(false);
+  });
+});
+
+describe('the library process', () => {
+  type Sent = { channel: string; payload: unknown };
+  const call = async <T>(window: FakeBrowserWindow, channel: string, request: unknown): Promise<T> => {
+    const result = (await electron.ipcMain.invoke(`api:${channel}`, fromWindow(window), request)) as
+      | { ok: true; value: T }
+      | { ok: false; error: { code: string; message: string } };
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value;
+  };
+  const progressOf = (window: FakeBrowserWindow, taskId: string) =>
+    window.webContents.sent
+      .filter((message: Sent) => message.channel === 'event:task.progress')
+      .map((message: Sent) => message.payload as { taskId: string; label: string; done: number; total: number })
+      .filter((progress) => progress.taskId === taskId);
+
+  it('asks Electron’s main process for the save dialog and the PDF (the back-channel), and sends progress to the window', async () => {
+    const started = await startReady();
+    const window = mainWindow(started);
+    const project = await call<{ id: string }>(window, 'projects.create', { title: 'Budget' });
+
+    // projectFiles.export: the library process asks main for the save dialog, then writes the file.
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dataDir, 'Budget') });
+    const exported = await call<{ path: string }>(window, 'projectFiles.export', { projectId: project.id, taskId: 'export-1' });
+    expect(exported.path).toBe(path.join(dataDir, 'Budget.factcheck'));
+    expect(fs.existsSync(exported.path)).toBe(true);
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Export project file' }));
+    expect(progressOf(window, 'export-1').map((progress) => progress.label)).toEqual(
+      expect.arrayContaining(['Reading the project from your library', 'Writing the file']),
+    );
+
+    // reports.export as PDF: printed by printToPDF in main (a hidden window), written by the library.
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dataDir, 'Budget report.pdf') });
+    const report = await call<{ path: string }>(window, 'reports.export', { projectId: project.id, format: 'pdf', taskId: 'pdf-1' });
+    expect(fs.readFileSync(report.path, 'utf8')).toBe('%PDF-1.7 fake');
+    const printer = FakeBrowserWindow.instances.find((candidate) => candidate.webContents.printed.length > 0);
+    expect(printer?.webContents.printed).toHaveLength(1);
+    expect(progressOf(window, 'pdf-1').map((progress) => progress.label)).toEqual(
+      expect.arrayContaining(['Laying out the report', 'Printing the PDF', 'Writing the file']),
+    );
+  });
+
+  it('imports with progress, and a cancelled import writes nothing', async () => {
+    const started = await startReady();
+    const window = mainWindow(started);
+    const project = await call<{ id: string }>(window, 'projects.create', { title: 'Shared' });
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dataDir, 'Shared.factcheck') });
+    const file = (await call<{ path: string }>(window, 'projectFiles.export', { projectId: project.id })).path;
+
+    // Cancelled before it began: the import answers 'cancelled' and adds nothing.
+    const first = await call<{ importId: string }>(window, 'projectFiles.inspect', { path: file });
+    await call(window, 'tasks.cancel', { taskId: 'import-cancelled' });
+    await expect(
+      call(window, 'projectFiles.apply', { importId: first.importId, asCopy: true, taskId: 'import-cancelled' }),
+    ).rejects.toMatchObject({ code: 'cancelled', message: 'The import was cancelled. Nothing in your library was changed.' });
+    expect((await call<unknown[]>(window, 'projects.list', {})).length).toBe(1);
+
+    // The inspected file is kept: imported after all, with progress to the window.
+    const summary = await call<{ title: string }>(window, 'projectFiles.apply', { importId: first.importId, asCopy: true, taskId: 'import-2' });
+    expect(summary.title).toBe('Shared (copy)');
+    expect((await call<unknown[]>(window, 'projects.list', {})).length).toBe(2);
+    const progress = progressOf(window, 'import-2');
+    expect(progress.at(-1)).toMatchObject({ label: 'Writing “Shared (copy)” to your library' });
+    expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
   });
 });
 

@@ -40,6 +40,28 @@ describe('the shell runs against the fake electron only', () => {
         expect(fake.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
         expect(fake.app.quit).toHaveBeenCalledTimes(1);
       },
+      'libraryProcess.ts': async () => {
+        const { startLibraryProcess } = await import('../../../main/electron/libraryProcess');
+        // A stand-in library entry that answers init as the real one does.
+        const entry = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-fork-')), 'library.js');
+        fs.writeFileSync(
+          entry,
+          `process.parentPort.on('message', ({ data }) => {
+            if (data.type === 'init') process.parentPort.postMessage({ type: 'ready', ready: { path: 'x', openError: null } });
+            if (data.type === 'close') { process.parentPort.postMessage({ type: 'closed' }); process.exit(0); }
+          });`,
+        );
+        const host = startLibraryProcess({
+          modulePath: entry,
+          init: { dataDir: '/nowhere', appVersion: 'test' },
+          services: { dialogs: { chooseSavePath: async () => null, chooseOpenPath: async () => null }, printer: { print: async () => Buffer.from('') } },
+          log: () => undefined,
+        });
+        expect(await host.ready).toEqual({ path: 'x', openError: null });
+        await host.close();
+        expect(fake.utilityProcess.fork).toHaveBeenCalledTimes(1);
+        fs.rmSync(path.dirname(entry), { recursive: true, force: true });
+      },
       'menu.ts': async () => {
         const { installMenu } = await import('../../../main/electron/menu');
         installMenu({ platform: 'linux', isDev: false, appName: 'Factcheck Workbench', send: () => undefined });

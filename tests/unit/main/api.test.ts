@@ -113,6 +113,7 @@ const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'libraryBackups.list': {},
   'libraryBackups.create': {},
   'libraryBackups.restore': { id: 'library-20000101-000000-manual.sqlite' },
+  'tasks.cancel': { taskId: 'no-such-task' },
 };
 
 const gone = (what: string) => `not_found: That ${what} no longer exists. It may have been deleted.`;
@@ -165,6 +166,7 @@ const HANDLER_OUTCOMES: Record<Channel, string> = {
   'libraryBackups.list': 'ok',
   'libraryBackups.create': 'ok',
   'libraryBackups.restore': 'not_found: That backup no longer exists. It may have been removed as too old.',
+  'tasks.cancel': 'ok',
 };
 
 describe('registry', () => {

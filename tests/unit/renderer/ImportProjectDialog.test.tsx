@@ -74,7 +74,7 @@ function preview(conflicts: ImportConflict[]): ImportPreview {
 
 async function openWith(conflicts: ImportConflict[]) {
   bridge.answer('projectFiles.inspect', () => preview(conflicts)).answer('projectFiles.discard', () => null);
-  render(<ImportProjectDialog path="/tmp/Peskov.factcheck" onClose={vi.fn()} />);
+  render(<ImportProjectDialog path="Peskov.factcheck" onClose={vi.fn()} />);
   const dialog = await screen.findByRole('dialog', { name: 'Import “Peskov.factcheck”' });
   return within(dialog).getByRole('region', { name: 'Conflicts' });
 }

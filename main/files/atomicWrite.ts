@@ -90,8 +90,18 @@ export function writeFileAtomic(
   syncFolder(path.dirname(file));
 }
 
+/** Flushes a file that is written already (and closed) to disk; throws as the file system does. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Makes a rename in `dir` durable where the platform allows it (not on Windows). Best effort. */
-function syncFolder(dir: string): void {
+export function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');

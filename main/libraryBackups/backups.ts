@@ -25,7 +25,7 @@ import { APPLICATION_ID, quickCheck, summariseProblems } from '../db/check';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { tempPathFor } from '../files/atomicWrite';
+import { fsyncFile, nodeAtomicWriteFs, syncFolder, tempPathFor } from '../files/atomicWrite';
 
 export const BACKUPS_FOLDER_NAME = 'backups';
 export const DEFAULT_KEEP_DAYS = 14;
@@ -58,16 +58,9 @@ export const nodeBackupIo: BackupIo = {
     db.prepare('VACUUM INTO ?').run(file);
   },
   copy: (from, to) => fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL),
-  fsync: (file) => {
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  },
-  rename: (from, to) => fs.renameSync(from, to),
-  remove: (file) => fs.rmSync(file, { force: true }),
+  fsync: fsyncFile,
+  rename: nodeAtomicWriteFs.rename,
+  remove: nodeAtomicWriteFs.remove,
 };
 
 export interface BackupConfig {
@@ -306,18 +299,5 @@ export function removeQuietly(io: BackupIo, file: string): void {
     } catch {
       // Nothing more can be done; a leftover temporary file is pruned later.
     }
-  }
-}
-
-/** Makes a rename in `dir` durable where the platform allows it (not on Windows). Best effort. */
-export function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // The file is complete either way.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }

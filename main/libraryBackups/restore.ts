@@ -14,14 +14,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LIBRARY_BACKUP_NAME, type LibraryBackup } from '../../shared/api/contract.libraryBackups';
 import { AppError } from '../errors';
-import { tempPathFor } from '../files/atomicWrite';
+import { syncFolder, tempPathFor } from '../files/atomicWrite';
 import {
   backupsFolderFor,
   describeBackupError,
   listLibraryBackups,
   nodeBackupIo,
   removeQuietly,
-  syncFolder,
   verifyLibraryFile,
   type BackupConfig,
 } from './backups';

@@ -3,7 +3,7 @@
  * whose published content an import or a restore may have changed are handed to the rule, which
  * returns each stale approval to "In review" just before the transaction commits.
  */
-import { checkApprovalLater, currentSeal } from '../repositories/approvals';
+import { approvalIsStale, checkApprovalLater } from '../repositories/approvals';
 import type { RepoContext } from '../repositories/context';
 import { CLAIMS, type Row } from '../repositories/tables';
 
@@ -21,13 +21,7 @@ export function checkApprovals(
   for (const id of new Set(claimIds)) {
     checkApprovalLater(ctx, id, reason);
     const row = ctx.stmt(`SELECT ${CLAIMS.columns()} FROM claims WHERE id = ?`).get(id) as Row | undefined;
-    if (!row) continue;
-    const claim = CLAIMS.fromRow(row);
-    if (
-      claim.status === 'approved' &&
-      (claim.approval.seal === '' || claim.approval.seal !== currentSeal(ctx, claim))
-    )
-      stale++;
+    if (row && approvalIsStale(ctx, CLAIMS.fromRow(row))) stale++;
   }
   return stale;
 }

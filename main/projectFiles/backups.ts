@@ -4,12 +4,11 @@
  * version, so it can itself be undone. The newest BACKUPS_KEPT per project are kept.
  */
 import zlib from 'node:zlib';
-import { NO_APPROVAL } from '../../shared/domain';
 import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { AppError } from '../errors';
+import { withdrawApproval } from '../repositories/approvals';
 import { recordChange } from '../repositories/changes';
 import type { RepoContext } from '../repositories/context';
-import { CLAIMS } from '../repositories/tables';
 import { checkApprovals } from './approvalChecks';
 import { FORMAT_VERSION, type ProjectPayload } from './format';
 import { formatCount } from './messages';
@@ -204,18 +203,7 @@ function settleApprovals(ctx: RepoContext, before: ProjectPayload, after: Projec
       kept.push(claim.id);
       continue;
     }
-    CLAIMS.update(ctx, { ...claim, status: 'in_review', approval: NO_APPROVAL, updatedAt: ctx.now() });
-    recordChange(ctx, {
-      projectId: claim.projectId,
-      entityType: 'claim',
-      entityId: claim.id,
-      op: 'update',
-      fields: {
-        status: { before: 'approved', after: 'in_review' },
-        approval: { before: claim.approval, after: NO_APPROVAL },
-        approvalWithdrawn: { after: 'Changed after approval: restored version.' },
-      },
-    });
+    withdrawApproval(ctx, claim, ['restore']);
   }
   checkApprovals(ctx, kept, 'restore');
 }

@@ -57,12 +57,26 @@ export function currentSeal(ctx: RepoContext, claim: Claim): string {
   return sealOf(claim, sources, { corrections: corrections.map((note) => `${note.kind}: ${note.text}`) });
 }
 
+/**
+ * True when the claim is approved but its published content no longer matches the approval's
+ * seal (or the approval has none): the rule withdraws such an approval.
+ */
+export function approvalIsStale(ctx: RepoContext, claim: Claim): boolean {
+  return claim.status === 'approved' && (claim.approval.seal === '' || claim.approval.seal !== currentSeal(ctx, claim));
+}
+
 function reconcileApproval(ctx: RepoContext, claimId: string, reasons: ReadonlySet<string>): void {
   const row = ctx.stmt(`SELECT ${CLAIMS.columns()} FROM claims WHERE id = ?`).get(claimId) as Row | undefined;
   if (!row) return;
   const claim = CLAIMS.fromRow(row);
-  if (claim.status !== 'approved') return;
-  if (claim.approval.seal !== '' && claim.approval.seal === currentSeal(ctx, claim)) return;
+  if (approvalIsStale(ctx, claim)) withdrawApproval(ctx, claim, reasons);
+}
+
+/**
+ * Returns the approved claim to "In review" without its approval, with a history entry that
+ * names the `reasons` (the keys of FIELD_LABELS: "restore", "merge", a field).
+ */
+export function withdrawApproval(ctx: RepoContext, claim: Claim, reasons: Iterable<string>): void {
   // Never back in time: an import from a copy whose clock runs ahead must not move updatedAt back.
   const now = ctx.now();
   const after: Claim = { ...claim, status: 'in_review', approval: NO_APPROVAL, updatedAt: now > claim.updatedAt ? now : claim.updatedAt };

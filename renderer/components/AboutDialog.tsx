@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../shared/api/contract';
 import { api } from '../api';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 
 export function AboutDialog({ onClose }: { onClose(): void }) {
   const [info, setInfo] = useState<ResponseOf<'app.info'> | null>(null);
@@ -23,11 +24,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
           </dl>
         )}
       </div>
-      <div className="modal-actions">
-        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
+      <ModalActions confirmLabel="Close" onConfirm={onClose} autoFocus />
     </Modal>
   );
 }

@@ -1,35 +1,13 @@
-import { useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
-import { LIMITS, type TextDirection } from '../../shared/domain';
+import { useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { LIMITS, type ArticleMeta } from '../../shared/domain';
 import { detectDirection, guessLanguage } from '../../shared/text/direction';
 import { htmlToText, looksLikeHtml } from '../../shared/text/htmlToText';
 import { ApiCallError } from '../api';
 import { useAppStore } from '../store';
+import { ArticleMetaFields } from './ArticleMetaFields';
 
-const LANGUAGES: [string, string][] = [
-  ['', 'Not set'],
-  ['en', 'English'],
-  ['ru', 'Russian'],
-  ['uk', 'Ukrainian'],
-  ['ko', 'Korean'],
-  ['ar', 'Arabic'],
-  ['he', 'Hebrew'],
-  ['fr', 'French'],
-  ['de', 'German'],
-  ['es', 'Spanish'],
-  ['pt', 'Portuguese'],
-  ['zh', 'Chinese'],
-  ['ja', 'Japanese'],
-];
-
-interface Draft {
+interface Draft extends ArticleMeta {
   text: string;
-  title: string;
-  outlet: string;
-  author: string;
-  url: string;
-  publishedDate: string;
-  language: string;
-  direction: TextDirection;
 }
 const EMPTY: Draft = { text: '', title: '', outlet: '', author: '', url: '', publishedDate: '', language: '', direction: 'ltr' };
 
@@ -134,29 +112,7 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
           )}
         </div>
         <div className="article-meta-fields">
-          <TextField label="Title" value={draft.title} onChange={update('title')} error={errors.title} required />
-          <TextField label="Outlet" value={draft.outlet} onChange={update('outlet')} error={errors.outlet} />
-          <TextField label="Author" value={draft.author} onChange={update('author')} error={errors.author} />
-          <TextField label="URL" value={draft.url} onChange={update('url')} error={errors.url} type="url" placeholder="https://" />
-          <TextField label="Published" value={draft.publishedDate} onChange={update('publishedDate')} error={errors.publishedDate} type="date" />
-          <label className="field">
-            <span>Language</span>
-            <select value={draft.language} onChange={(event) => update('language')(event.target.value)}>
-              {LANGUAGES.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-              {!LANGUAGES.some(([code]) => code === draft.language) && <option value={draft.language}>{draft.language}</option>}
-            </select>
-          </label>
-          <label className="field">
-            <span>Text direction</span>
-            <select value={draft.direction} onChange={(event) => update('direction')(event.target.value)}>
-              <option value="ltr">Left to right</option>
-              <option value="rtl">Right to left</option>
-            </select>
-          </label>
+          <ArticleMetaFields meta={draft} errors={errors} update={update} layout="column" />
         </div>
       </div>
       {errors.form && (
@@ -173,40 +129,5 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
         </button>
       </div>
     </form>
-  );
-}
-
-interface TextFieldProps {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string | undefined;
-  type?: string;
-  placeholder?: string;
-  required?: boolean;
-}
-
-export function TextField({ label, value, onChange, error, type = 'text', placeholder, required }: TextFieldProps) {
-  const id = useId();
-  // The error sits outside the <label> so it describes the field without changing its name.
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        aria-required={required}
-      />
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
   );
 }

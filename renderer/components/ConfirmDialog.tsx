@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 
 interface ConfirmDialogProps {
   title: string;
@@ -14,14 +15,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
   return (
     <Modal title={title} onClose={onCancel} role="alertdialog">
       <div className="modal-body">{children}</div>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className={danger ? 'button button-danger' : 'button button-primary'} onClick={onConfirm} autoFocus>
-          {confirmLabel}
-        </button>
-      </div>
+      <ModalActions onCancel={onCancel} confirmLabel={confirmLabel} onConfirm={onConfirm} danger={danger} autoFocus />
     </Modal>
   );
 }

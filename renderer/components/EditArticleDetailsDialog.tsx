@@ -3,9 +3,9 @@ import { ArticleMeta, type Article } from '../../shared/domain';
 import { isNotInFuture } from '../../shared/domain/calendar';
 import { ApiCallError } from '../api';
 import { useAppStore } from '../store';
-import { TextField } from './AddArticleForm';
-import { ARTICLE_LANGUAGES } from './articleLanguages';
+import { ArticleMetaFields } from './ArticleMetaFields';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 import './editorial.css';
 
 type Field = keyof ArticleMeta;
@@ -83,59 +83,13 @@ export function EditArticleDetailsDialog({ article, onClose }: { article: Articl
   return (
     <Modal title="Edit article details" onClose={onClose}>
       <form ref={formRef} className="details-form" onSubmit={(event) => void submit(event)} aria-label="Article details" noValidate>
-        <TextField label="Title" value={draft.title} onChange={update('title')} error={errors.title} required />
-        <div className="details-row">
-          <TextField label="Outlet" value={draft.outlet} onChange={update('outlet')} error={errors.outlet} />
-          <TextField label="Author" value={draft.author} onChange={update('author')} error={errors.author} />
-        </div>
-        <TextField label="URL" value={draft.url} onChange={update('url')} error={errors.url} type="url" placeholder="https://" />
-        <div className="details-row details-row-3">
-          <TextField
-            label="Published"
-            value={draft.publishedDate}
-            onChange={update('publishedDate')}
-            error={errors.publishedDate}
-            type="date"
-          />
-          <label className="field">
-            <span>Language</span>
-            <select value={draft.language} onChange={(event) => update('language')(event.target.value)}>
-              {ARTICLE_LANGUAGES.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-              {!ARTICLE_LANGUAGES.some(([code]) => code === draft.language) && (
-                <option value={draft.language}>{draft.language}</option>
-              )}
-            </select>
-            {errors.language && (
-              <span className="field-error" role="alert">
-                {errors.language}
-              </span>
-            )}
-          </label>
-          <label className="field">
-            <span>Text direction</span>
-            <select value={draft.direction} onChange={(event) => update('direction')(event.target.value)}>
-              <option value="ltr">Left to right</option>
-              <option value="rtl">Right to left</option>
-            </select>
-          </label>
-        </div>
+        <ArticleMetaFields meta={draft} errors={errors} update={update} layout="rows" />
         {errors.form && (
           <p className="field-error" role="alert">
             {errors.form}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save details'}
-          </button>
-        </div>
+        <ModalActions onCancel={onClose} confirmLabel={saving ? 'Saving…' : 'Save details'} confirmDisabled={saving} />
       </form>
     </Modal>
   );

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import type { LibraryBackup, LibraryBackupReason } from '../../shared/api/contract.libraryBackups';
 import { api } from '../api';
 import { useAppStore } from '../store';
+import { BackupChoice } from './BackupChoice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 
 const REASON_LABELS: Record<LibraryBackupReason, string> = {
   manual: 'Backed up by hand',
@@ -123,22 +125,16 @@ export function LibraryBackupsDialog({ onClose, onRestored = reloadWindow, libra
         {backups === null && !error && <p aria-busy="true">Loading…</p>}
         {backups?.length === 0 && <p>There is no backup of this library yet.</p>}
         {backups && backups.length > 0 && (
-          <fieldset className="backup-list">
-            <legend>Backups, newest first</legend>
-            {backups.map((backup) => (
-              <label key={backup.id} className="check">
-                <input
-                  type="radio"
-                  name="library-backup"
-                  checked={chosen === backup.id}
-                  onChange={() => setChosen(backup.id)}
-                />
-                <span>
-                  {formatBackupDate(backup.createdAt)} · {REASON_LABELS[backup.reason]} · {formatBackupSize(backup.bytes)}
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <BackupChoice
+            legend="Backups, newest first"
+            name="library-backup"
+            backups={backups}
+            chosen={chosen}
+            onChoose={setChosen}
+            describe={(backup) =>
+              `${formatBackupDate(backup.createdAt)} · ${REASON_LABELS[backup.reason]} · ${formatBackupSize(backup.bytes)}`
+            }
+          />
         )}
         {error && (
           <p className="field-error" role="alert">
@@ -146,24 +142,19 @@ export function LibraryBackupsDialog({ onClose, onRestored = reloadWindow, libra
           </p>
         )}
       </div>
-      <div className="modal-actions">
+      <ModalActions
+        onCancel={onClose}
+        cancelLabel="Close"
+        confirmLabel="Restore…"
+        onConfirm={() => setConfirming(selected)}
+        confirmDisabled={!selected || busy !== null}
+      >
         {libraryUsable && (
           <button type="button" className="button" onClick={() => void backUpNow()} disabled={busy !== null}>
             {busy === 'backing-up' ? 'Backing up…' : 'Back up now'}
           </button>
         )}
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => setConfirming(selected)}
-          disabled={!selected || busy !== null}
-        >
-          Restore…
-        </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

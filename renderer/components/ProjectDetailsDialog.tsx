@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type Project } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 import './editorial.css';
 
 /** The project's description and its "Second pair of eyes" rule, saved through editorial.updateProject. */
@@ -80,14 +81,7 @@ export function ProjectDetailsDialog({ project, onClose }: { project: Project; o
             {error}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save details'}
-          </button>
-        </div>
+        <ModalActions onCancel={onClose} confirmLabel={saving ? 'Saving…' : 'Save details'} confirmDisabled={saving} />
       </form>
     </Modal>
   );

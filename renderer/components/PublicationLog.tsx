@@ -3,6 +3,7 @@ import type { Publication } from '../../shared/domain';
 import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ReportFormat } from '../../shared/report/options';
 import { useAppStore } from '../store';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 import './editorial.css';
 
 /** "PDF, HTML" from the formats a publication recorded. */
@@ -47,11 +48,7 @@ export function PublicationLog({ onClose }: { onClose(): void }) {
           </ol>
         )}
       </div>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <ModalActions onCancel={onClose} cancelLabel="Close" />
     </Modal>
   );
 }

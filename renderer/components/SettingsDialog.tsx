@@ -2,9 +2,10 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain';
 import { api, ApiCallError } from '../api';
 import { useAppStore } from '../store';
-import { TextField } from './AddArticleForm';
+import { TextField } from './TextField';
 import { LibraryBackupsDialog } from './LibraryBackupsDialog';
 import { Modal } from './Modal';
+import { ModalActions } from './ModalActions';
 
 const MAX_LOGO_BYTES = 700_000;
 
@@ -91,14 +92,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               {error.message}
             </p>
           )}
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary">
-              Save settings
-            </button>
-          </div>
+          <ModalActions onCancel={onClose} confirmLabel="Save settings" />
         </form>
       ) : (
         <p aria-busy="true">Loading…</p>

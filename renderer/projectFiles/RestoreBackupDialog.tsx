@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ProjectBackup } from '../../shared/api/contract.projectFiles';
 import { api } from '../api';
+import { BackupChoice } from '../components/BackupChoice';
 import { Modal } from '../components/Modal';
+import { ModalActions } from '../components/ModalActions';
 import { useAppStore } from '../store';
 
 /** "Restore version before import": the backups taken before each merge, newest first. */
@@ -40,17 +42,16 @@ export function RestoreBackupDialog({ projectId, onClose }: { projectId: string;
         {backups === null && !error && <p aria-busy="true">Loading…</p>}
         {backups?.length === 0 && <p>There is no backup of this project: it has not been merged with a file yet.</p>}
         {backups && backups.length > 0 && (
-          <fieldset className="backup-list">
-            <legend>Backups</legend>
-            {backups.map((backup) => (
-              <label key={backup.id} className="check">
-                <input type="radio" name="backup" checked={chosen === backup.id} onChange={() => setChosen(backup.id)} />
-                <span>
-                  {backup.reason} · {new Date(backup.createdAt).toLocaleString()} · {backup.claimCount} claim(s)
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <BackupChoice
+            legend="Backups"
+            name="backup"
+            backups={backups}
+            chosen={chosen}
+            onChoose={setChosen}
+            describe={(backup) =>
+              `${backup.reason} · ${new Date(backup.createdAt).toLocaleString()} · ${backup.claimCount} claim(s)`
+            }
+          />
         )}
         {error && (
           <p className="field-error" role="alert">
@@ -58,14 +59,12 @@ export function RestoreBackupDialog({ projectId, onClose }: { projectId: string;
           </p>
         )}
       </div>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-primary" onClick={() => void restore()} disabled={!chosen}>
-          Restore this version
-        </button>
-      </div>
+      <ModalActions
+        onCancel={onClose}
+        confirmLabel="Restore this version"
+        onConfirm={() => void restore()}
+        confirmDisabled={!chosen}
+      />
     </Modal>
   );
 }

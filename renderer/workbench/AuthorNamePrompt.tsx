@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Modal } from '../components/Modal';
+import { ModalActions } from '../components/ModalActions';
 import { useAppStore } from '../store';
 
 /**
@@ -68,14 +69,7 @@ export function AuthorNamePrompt({
             {error}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {confirmLabel}
-          </button>
-        </div>
+        <ModalActions onCancel={onCancel} confirmLabel={confirmLabel} confirmDisabled={saving} />
       </form>
     </Modal>
   );

@@ -1,8 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ClaimRecord } from '../../shared/api/contract.editorial';
 import {
   CORRECTION_KIND_LABELS,
-  LIMITS,
   type Claim,
   type Correction,
   type CorrectionKind,
@@ -10,6 +9,7 @@ import {
 import { ApiCallError } from '../api';
 import { useAppStore } from '../store';
 import { AuthorNamePrompt } from './AuthorNamePrompt';
+import { NoteField, useNoteDraft } from './NoteField';
 
 const day = (at: string) =>
   new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
@@ -31,36 +31,20 @@ export function CorrectionNote({
 }) {
   const addCorrection = useAppStore((state) => state.addCorrection);
   const [kind, setKind] = useState<CorrectionKind>('correction');
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
   const [askName, setAskName] = useState(false);
   const id = useId();
-
-  const add = async (event?: FormEvent) => {
-    event?.preventDefault();
-    const text = draft.trim();
-    if (!text) {
-      setError('Say what changed and why.');
-      return;
-    }
-    if (text.length > LIMITS.noteChars) {
-      setError(`A correction note can be at most ${LIMITS.noteChars.toLocaleString('en')} characters.`);
-      return;
-    }
-    setAdding(true);
-    try {
-      const note = await addCorrection(claim.id, kind, text);
-      setDraft('');
-      setError(null);
-      onAdded(note);
-    } catch (caught) {
-      if (caught instanceof ApiCallError && caught.code === 'author_required') setAskName(true);
-      else setError(caught instanceof Error ? caught.message : 'The note could not be added.');
-    } finally {
-      setAdding(false);
-    }
-  };
+  const newNote = useNoteDraft({
+    what: 'A correction note',
+    emptyMessage: 'Say what changed and why.',
+    failMessage: 'The note could not be added.',
+    send: (text) => addCorrection(claim.id, kind, text),
+    onSent: onAdded,
+    handleFailure: (caught) => {
+      const askForName = caught instanceof ApiCallError && caught.code === 'author_required';
+      if (askForName) setAskName(true);
+      return askForName;
+    },
+  });
 
   const published = record.lastPublished;
   return (
@@ -71,7 +55,7 @@ export function CorrectionNote({
           <p>
             {`This claim was published on ${published ? day(published.publishedAt) : 'an earlier date'} and has changed since: add a correction or update note before approving it again.`}
           </p>
-          <form onSubmit={(event) => void add(event)}>
+          <form onSubmit={(event) => void newNote.submit(event)}>
             <fieldset className="correction-kind">
               <legend className="visually-hidden">Kind of note</legend>
               {KINDS.map((value) => (
@@ -87,29 +71,14 @@ export function CorrectionNote({
                 </label>
               ))}
             </fieldset>
-            <label htmlFor={`${id}-text`} className="visually-hidden">
-              Correction note
-            </label>
-            <textarea
-              id={`${id}-text`}
+            <NoteField
+              note={newNote}
+              label="Correction note"
               rows={3}
-              dir="auto"
-              value={draft}
               placeholder="What changed and why; published under the claim."
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => {
-                setDraft(event.target.value);
-                if (error) setError(null);
-              }}
             />
-            {error && (
-              <p className="field-error" id={`${id}-error`} role="alert">
-                {error}
-              </p>
-            )}
             <div className="note-actions">
-              <button type="submit" className="button button-small" disabled={adding}>
+              <button type="submit" className="button button-small" disabled={newNote.busy}>
                 Add {CORRECTION_KIND_LABELS[kind].toLowerCase()} note
               </button>
             </div>
@@ -120,16 +89,16 @@ export function CorrectionNote({
         <section className="corrections" aria-labelledby={`${id}-list`}>
           <h3 id={`${id}-list`}>Corrections and updates</h3>
           <ol className="note-thread">
-            {record.corrections.map((note) => (
-              <li key={note.id} className="note">
+            {record.corrections.map((correction) => (
+              <li key={correction.id} className="note">
                 <div className="note-meta">
-                  <span className="note-author">{CORRECTION_KIND_LABELS[note.kind]}</span>
+                  <span className="note-author">{CORRECTION_KIND_LABELS[correction.kind]}</span>
                   <span aria-hidden="true"> · </span>
-                  <time dateTime={note.createdAt}>{day(note.createdAt)}</time>
-                  {note.author && <span> · {note.author}</span>}
+                  <time dateTime={correction.createdAt}>{day(correction.createdAt)}</time>
+                  {correction.author && <span> · {correction.author}</span>}
                 </div>
                 <p className="note-text" dir="auto">
-                  {note.text}
+                  {correction.text}
                 </p>
               </li>
             ))}
@@ -143,7 +112,7 @@ export function CorrectionNote({
           onCancel={() => setAskName(false)}
           onSaved={() => {
             setAskName(false);
-            void add();
+            void newNote.submit();
           }}
         />
       )}

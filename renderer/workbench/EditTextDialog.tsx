@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LIMITS, type Article } from '../../shared/domain';
 import { Modal } from '../components/Modal';
+import { ModalActions } from '../components/ModalActions';
 import { useAppStore } from '../store';
 
 /** Correct the article text; claims follow their quotes (exact, then fuzzy), the rest are listed to re-attach. */
@@ -66,14 +67,12 @@ export function EditTextDialog({ article, onClose }: { article: Article; onClose
           {error}
         </p>
       )}
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-primary" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Saving…' : 'Save text'}
-        </button>
-      </div>
+      <ModalActions
+        onCancel={onClose}
+        confirmLabel={saving ? 'Saving…' : 'Save text'}
+        onConfirm={() => void save()}
+        confirmDisabled={saving}
+      />
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { SCALE_PRESETS } from '../../shared/scales/presets';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Modal } from '../components/Modal';
+import { ModalActions } from '../components/ModalActions';
 import { useAppStore } from '../store';
 import { NOT_RATED } from './claimView';
 import { FieldStatus } from './FieldStatus';
@@ -347,18 +348,12 @@ function ReplaceVerdictDialog({
           </select>
         </label>
       </div>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          onClick={() => onConfirm(replacement === '' ? null : replacement)}
-        >
-          Delete and replace
-        </button>
-      </div>
+      <ModalActions
+        onCancel={onCancel}
+        confirmLabel="Delete and replace"
+        onConfirm={() => onConfirm(replacement === '' ? null : replacement)}
+        danger
+      />
     </Modal>
   );
 }

@@ -1,4 +1,5 @@
 import { Modal } from '../components/Modal';
+import { ModalActions } from '../components/ModalActions';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -44,11 +45,7 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
           ))}
         </tbody>
       </table>
-      <div className="modal-actions">
-        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
+      <ModalActions confirmLabel="Close" onConfirm={onClose} autoFocus />
     </Modal>
   );
 }

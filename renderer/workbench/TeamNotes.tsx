@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { LIMITS, type TeamNote } from '../../shared/domain';
+import { useId } from 'react';
+import type { TeamNote } from '../../shared/domain';
 import { api } from '../api';
+import { NoteField, useNoteDraft } from './NoteField';
 
 const when = (at: string) =>
   new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -18,43 +19,15 @@ export function TeamNotes({
   loadError: string | null;
   onPosted(note: TeamNote): void;
 }) {
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [posting, setPosting] = useState(false);
+  const newNote = useNoteDraft({
+    what: 'A team note',
+    emptyMessage: 'Write something before posting the note.',
+    failMessage: 'The note could not be posted.',
+    send: (text) => api.call('editorial.addTeamNote', { claimId, text }),
+    onSent: onPosted,
+  });
   const id = useId();
   const headingId = `${id}-heading`;
-  const fieldId = `${id}-field`;
-  const errorId = `${id}-error`;
-
-  const post = async (event?: FormEvent) => {
-    event?.preventDefault();
-    const text = draft.trim();
-    if (!text) {
-      setError('Write something before posting the note.');
-      return;
-    }
-    if (text.length > LIMITS.noteChars) {
-      setError(`A team note can be at most ${LIMITS.noteChars.toLocaleString('en')} characters.`);
-      return;
-    }
-    setPosting(true);
-    try {
-      const note = await api.call('editorial.addTeamNote', { claimId, text });
-      onPosted(note);
-      setDraft('');
-      setError(null);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The note could not be posted.');
-    } finally {
-      setPosting(false);
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void post();
-    }
-  };
 
   return (
     <section className="team-notes" aria-labelledby={headingId}>
@@ -86,32 +59,17 @@ export function TeamNotes({
           ))}
         </ol>
       )}
-      <form className="note-form" onSubmit={(event) => void post(event)}>
-        <label htmlFor={fieldId} className="visually-hidden">
-          New team note
-        </label>
-        <textarea
-          id={fieldId}
+      <form className="note-form" onSubmit={(event) => void newNote.submit(event)}>
+        <NoteField
+          note={newNote}
+          label="New team note"
           rows={2}
-          value={draft}
-          dir="auto"
           placeholder="Write a note to the team…"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            if (error) setError(null);
-          }}
-          onKeyDown={onKeyDown}
+          submitOnCtrlEnter
         />
-        {error && (
-          <p className="field-error" id={errorId} role="alert">
-            {error}
-          </p>
-        )}
         <div className="note-actions">
           <span className="muted">{/Mac/.test(navigator.platform) ? '⌘' : 'Ctrl'}+Enter posts</span>
-          <button type="submit" className="button button-small" disabled={posting}>
+          <button type="submit" className="button button-small" disabled={newNote.busy}>
             Post note
           </button>
         </div>

@@ -3,14 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../shared/api/channels';
 import { contract, type RequestOf } from '../../../shared/api/contract';
-import { ApiCallError, type ApiClient } from '../../../shared/api/client';
-import { createAnchor } from '../../../shared/anchoring';
+import type { ApiClient } from '../../../shared/api/client';
 import type { Library } from '../../../main/library';
 import { readChanges } from '../../../main/projectFiles/projectStore';
+import { anchorOf, expectError, projectWithArticle } from '../../support/apiHelpers';
 import { openTestLibrary } from '../../support/library';
-
-import { ARTICLES_DIR as FIXTURES } from '../../support/fixtures';
-const TASS = fs.readFileSync(path.join(FIXTURES, 'en-tass-2024-10-21-peskov-dprk.txt'), 'utf8');
 
 let library: Library;
 let api: ApiClient;
@@ -19,40 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => library.close());
 
-async function expectError(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiCallError);
-  expect((error as ApiCallError).code).toBe(code);
-  if (message) expect((error as ApiCallError).message).toMatch(message);
-  return error as ApiCallError;
-}
-
-async function projectWithArticle() {
-  const project = await api.call('projects.create', { title: 'Peskov briefing' });
-  const article = await api.call('articles.create', {
-    projectId: project.id,
-    title: 'Peskov on DPRK',
-    outlet: 'TASS',
-    author: '',
-    url: 'https://tass.com/politics/1859999',
-    publishedDate: '2024-10-21',
-    language: 'en',
-    direction: 'ltr',
-    text: TASS,
-  });
-  return { project, article };
-}
-
-function anchorOf(text: string, quote: string) {
-  const start = text.indexOf(quote);
-  expect(start).toBeGreaterThanOrEqual(0);
-  return createAnchor(text, start, start + quote.length);
-}
+const setup = () => projectWithArticle(api, { url: 'https://tass.com/politics/1859999' });
 
 /** The project's history as the library holds it, newest first (no channel lists it whole). */
 function historyOf(projectId: string, filter: { entityType?: string; entityId?: string } = {}) {
@@ -248,7 +212,7 @@ describe('projects', () => {
 
 describe('articles', () => {
   it('stores normalised text and metadata', async () => {
-    const { project, article } = await projectWithArticle();
+    const { project, article } = await setup();
     expect(article.text.startsWith('date 2024-10-21 MOSCOW')).toBe(true);
     expect(article.text).not.toMatch(/\r|[ \t]+$/m);
     const stored = (await api.call('workbench.loadArticle', { id: article.id })).article;
@@ -288,7 +252,7 @@ describe('articles', () => {
   });
 
   it('re-anchors claims when the text changes and orphans the ones it cannot find', async () => {
-    const { article } = await projectWithArticle();
+    const { article } = await setup();
     const kept = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Cooperation between Russia and North Korea is not directed against other countries') });
     const lost = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'North Korea is our close neighbor, our partner') });
     const newText = 'UPDATED: ' + article.text.replace('"North Korea is our close neighbor, our partner, and we are developing our relations in all areas. This is our sovereign right," the spokesman emphasized.', 'A paragraph that was rewritten entirely by the editors later on.');
@@ -303,7 +267,7 @@ describe('articles', () => {
   });
 
   it('deletes an article with its claims and sources, each recorded in the history', async () => {
-    const { project, article } = await projectWithArticle();
+    const { project, article } = await setup();
     const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Dmitry Peskov') });
     await api.call('sources.create', { claimId: claim.id, fields: { title: 'Kremlin transcript' } });
     await api.call('articles.delete', { id: article.id });
@@ -317,7 +281,7 @@ describe('articles', () => {
 
 describe('claims and sources', () => {
   it('creates a claim from an anchor, edits each field, and lists claims in reading order', async () => {
-    const { project, article } = await projectWithArticle();
+    const { project, article } = await setup();
     const later = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'This is our sovereign right') });
     const first = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Dmitry Peskov told reporters') });
     expect(first.statement).toBe('Dmitry Peskov told reporters');
@@ -335,7 +299,7 @@ describe('claims and sources', () => {
   });
 
   it('refuses anchors outside the text or not matching it, and verdicts of another project', async () => {
-    const { article } = await projectWithArticle();
+    const { article } = await setup();
     await expectError(api.call('claims.create', { articleId: article.id, anchor: { start: 0, end: 999_999, exact: 'x', prefix: '', suffix: '' } }), 'invalid_request');
     await expectError(api.call('claims.create', { articleId: article.id, anchor: { start: 5, end: 5, exact: '', prefix: '', suffix: '' } }), 'invalid_request', /Select some text/);
     await expectError(api.call('claims.create', { articleId: article.id, anchor: { start: 0, end: 4, exact: 'nope', prefix: '', suffix: '' } }), 'conflict', /changed/);
@@ -347,14 +311,14 @@ describe('claims and sources', () => {
   });
 
   it('keeps a claimant with HTML as plain text', async () => {
-    const { article } = await projectWithArticle();
+    const { article } = await setup();
     const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov'), fields: { claimant: '<img src=x onerror=alert(1)>' } });
     expect((await claimsOf(article.id))[0]!.claimant).toBe('<img src=x onerror=alert(1)>');
     expect(claim.claimant).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('adds, edits, renumbers and deletes sources; refuses javascript: URLs', async () => {
-    const { article } = await projectWithArticle();
+    const { article } = await setup();
     const claim = await api.call('claims.create', { articleId: article.id, anchor: anchorOf(article.text, 'Peskov') });
     const a = await api.call('sources.create', { claimId: claim.id, fields: { title: 'A', url: 'https://kremlin.ru/events' } });
     const b = await api.call('sources.create', { claimId: claim.id, fields: { title: 'B' } });
@@ -370,7 +334,7 @@ describe('claims and sources', () => {
 
 describe('verdict scales', () => {
   it('adds, renames, reorders and deletes verdicts; a verdict in use needs a replacement', async () => {
-    const { project, article } = await projectWithArticle();
+    const { project, article } = await setup();
     const scale = (await api.call('projects.get', { id: project.id })).verdicts;
     const added = await api.call('verdicts.create', { projectId: project.id, fields: { label: 'Satire', description: '', colour: '#0e7490', ratingValue: null } });
     expect(added.position).toBe(scale.length);
@@ -391,7 +355,7 @@ describe('verdict scales', () => {
   });
 
   it('applies a preset, keeping verdicts of the same label and refusing to drop one in use', async () => {
-    const { project, article } = await projectWithArticle();
+    const { project, article } = await setup();
     const scale = (await api.call('projects.get', { id: project.id })).verdicts;
     const politifact = await api.call('verdicts.applyPreset', { projectId: project.id, preset: 'politifact' });
     expect(politifact.map((verdict) => verdict.label)).toEqual(['True', 'Mostly True', 'Half True', 'Mostly False', 'False', 'Pants on Fire']);

@@ -7,17 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnchor } from '../../../shared/anchoring';
-import { ApiCallError, type ApiClient } from '../../../shared/api/client';
+import type { ApiClient } from '../../../shared/api/client';
 import type { Claim } from '../../../shared/domain';
 import type { Library } from '../../../main/library';
 import { readChanges } from '../../../main/projectFiles/projectStore';
 import Database from 'better-sqlite3';
 import { migrate } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
-import { readArticle } from '../../support/fixtures';
+import { anchorOf, failure, projectWithArticle } from '../../support/apiHelpers';
 import { noDialogs, openTestLibrary, tempDir } from '../../support/library';
-
-const TASS = readArticle('en-tass-2024-10-21-peskov-dprk.txt').trimStart();
 
 let library: Library;
 let api: ApiClient;
@@ -28,37 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => library.close());
 
-async function failure(promise: Promise<unknown>): Promise<ApiCallError> {
-  const caught = await promise.then(
-    () => new Error('expected the call to fail'),
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(ApiCallError);
-  return caught as ApiCallError;
-}
-
-async function setup() {
-  const project = await api.call('projects.create', { title: 'Peskov briefing' });
-  const article = await api.call('articles.create', {
-    projectId: project.id,
-    title: 'Peskov on DPRK',
-    outlet: 'TASS',
-    author: '',
-    url: '',
-    publishedDate: '2024-10-21',
-    language: 'en',
-    direction: 'ltr',
-    text: TASS,
-  });
-  const { verdicts } = await api.call('projects.get', { id: project.id });
-  return { project, article, verdicts };
-}
-
-const anchorOf = (text: string, quote: string) => {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`not in text: ${quote}`);
-  return createAnchor(text, start, start + quote.length);
-};
+const setup = () => projectWithArticle(api);
 
 async function approvedClaim() {
   const base = await setup();

@@ -23,8 +23,9 @@ import {
   type BackupIo,
 } from '../../../main/libraryBackups/backups';
 import { LOCK_FILE_NAME } from '../../../main/db/libraryLock';
-import { createApiClient, ApiCallError, type ApiClient } from '../../../shared/api/client';
+import { createApiClient, type ApiClient } from '../../../shared/api/client';
 import type { EventChannel } from '../../../shared/api/channels';
+import { failure } from '../../support/apiHelpers';
 import { noDialogs, noPrinter, tempDir } from '../../support/library';
 
 const open: Library[] = [];
@@ -71,17 +72,6 @@ const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
 const libraryFile = (dataDir: string) => path.join(dataDir, 'library.sqlite');
 const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 const titles = async (api: ApiClient) => (await api.call('projects.list', {})).map((project) => project.title).sort();
-
-async function failure(promise: Promise<unknown>): Promise<ApiCallError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiCallError);
-  return error as ApiCallError;
-}
 
 /** Reads a (closed) SQLite file: its quick_check, versions and project titles. */
 function inspect(file: string) {

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError, type ApiClient } from '../../../shared/api/client';
-import { createAnchor } from '../../../shared/anchoring';
+import type { ApiClient } from '../../../shared/api/client';
 import type { Library } from '../../../main/library';
-import { readArticle } from '../../support/fixtures';
+import { anchorOf, failure, projectWithArticle } from '../../support/apiHelpers';
 import { openTestLibrary } from '../../support/library';
-
-const TASS = readArticle('en-tass-2024-10-21-peskov-dprk.txt');
 
 let library: Library;
 let api: ApiClient;
@@ -16,37 +13,7 @@ afterEach(() => library.close());
 
 async function setup() {
   await api.call('settings.update', { authorName: 'Ana Checker' });
-  const project = await api.call('projects.create', { title: 'Peskov briefing' });
-  const article = await api.call('articles.create', {
-    projectId: project.id,
-    title: 'Peskov on DPRK',
-    outlet: 'TASS',
-    author: '',
-    url: '',
-    publishedDate: '2024-10-21',
-    language: 'en',
-    direction: 'ltr',
-    text: TASS,
-  });
-  const verdicts = (await api.call('projects.get', { id: project.id })).verdicts;
-  return { project, article, verdicts };
-}
-
-function anchorOf(text: string, quote: string) {
-  const start = text.indexOf(quote);
-  expect(start).toBeGreaterThanOrEqual(0);
-  return createAnchor(text, start, start + quote.length);
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiCallError> {
-  const caught = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(ApiCallError);
-  return caught as ApiCallError;
+  return projectWithArticle(api);
 }
 
 describe('workbench.loadArticle', () => {

@@ -15,17 +15,8 @@ import type { ClaimRecord } from '../../../shared/api/contract.editorial';
 import { DEFAULT_SETTINGS, type Claim, type TeamNote } from '../../../shared/domain';
 import { useAppStore } from '../../../renderer/store';
 import { ArticleWorkspace } from '../../../renderer/workbench/ArticleWorkspace';
-import {
-  article,
-  ARTICLE_ID,
-  ARTICLE_TEXT,
-  claim,
-  id,
-  overview,
-  PROJECT_ID,
-  touched,
-  VERDICTS,
-} from './fixtures';
+import { article, ARTICLE_ID, ARTICLE_TEXT, claim, id, overview, PROJECT_ID, source, touched, VERDICTS } from './fixtures';
+import { loadedArticle, openArticleRoute } from './workbenchSetup';
 
 let stored: Claim[];
 let authorName: string;
@@ -39,6 +30,14 @@ const NO_RECORD: ClaimRecord = {
 };
 const APPROVED_AT = '2025-05-03T09:30:00.000Z';
 
+/** Claim 7 (the first stored) as main holds it once Ana Checker approved it. */
+const approveFirstClaim = () => {
+  stored[0] = {
+    ...stored[0]!,
+    status: 'approved',
+    approval: { by: 'Ana Checker', at: APPROVED_AT, seal: 'b'.repeat(64) },
+  };
+};
 const find = (claimId: string) => stored.find((candidate) => candidate.id === claimId)!;
 const replace = (next: Claim) => {
   stored = stored.map((candidate) => (candidate.id === next.id ? next : candidate));
@@ -64,26 +63,15 @@ const listed = () =>
     .map((item) => /^Claim \d+/.exec(item.textContent ?? '')?.[0]);
 
 beforeEach(() => {
-  bridge.reset();
-  useAppStore.setState(useAppStore.getInitialState(), true);
   stored = [
     claim(7, 'unemployment fell by half', { claimant: 'The minister', verdictId: VERDICTS[2]!.id }),
     claim(3, 'the figure ignores part-time work', { claimant: 'Critics' }),
   ];
   authorName = 'Ana Checker';
   record = NO_RECORD;
-  useAppStore.setState({
-    current: overview(article(), stored.length),
-    route: { kind: 'project', projectId: PROJECT_ID, articleId: ARTICLE_ID },
-  });
+  openArticleRoute(overview(article(), stored.length));
   bridge
-    .answer('workbench.loadArticle', () => ({
-      article: article(),
-      claims: stored,
-      sources: [],
-      claimants: ['Critics', 'The minister'],
-      tags: [],
-    }))
+    .answer('workbench.loadArticle', () => loadedArticle({ claims: stored, claimants: ['Critics', 'The minister'] }))
     .answer('projects.get', () => overview(article(), stored.length))
     .answer('settings.get', () => ({ ...DEFAULT_SETTINGS, authorName }))
     .answer('settings.update', (fields) => {
@@ -169,11 +157,7 @@ describe('approving', () => {
   });
 
   it('shows who approved and when', async () => {
-    stored[0] = {
-      ...stored[0]!,
-      status: 'approved',
-      approval: { by: 'Ana Checker', at: APPROVED_AT, seal: 'b'.repeat(64) },
-    };
+    approveFirstClaim();
     const { user } = await renderWorkspace();
     const editor = await openClaim(user, 7);
     const day = new Date(APPROVED_AT).toLocaleDateString(undefined, {
@@ -204,11 +188,7 @@ describe('approving', () => {
   });
 
   it('a change to an approved claim that returns it to review says so', async () => {
-    stored[0] = {
-      ...stored[0]!,
-      status: 'approved',
-      approval: { by: 'Ana Checker', at: APPROVED_AT, seal: 'b'.repeat(64) },
-    };
+    approveFirstClaim();
     const { user } = await renderWorkspace();
     const editor = await openClaim(user, 7);
     await user.selectOptions(within(editor).getByRole('combobox', { name: 'Verdict' }), 'True');
@@ -225,11 +205,7 @@ describe('approving', () => {
   });
 
   it('finds the withdrawn approval when claims.update answered the claim as it was before main settled it', async () => {
-    stored[0] = {
-      ...stored[0]!,
-      status: 'approved',
-      approval: { by: 'Ana Checker', at: APPROVED_AT, seal: 'b'.repeat(64) },
-    };
+    approveFirstClaim();
     bridge.answer('claims.update', ({ id: claimId, fields }) => {
       const answered = touched(find(claimId), fields);
       replace({ ...answered, status: 'in_review', approval: { by: '', at: '', seal: '' } });
@@ -246,28 +222,10 @@ describe('approving', () => {
   });
 
   it('finds the withdrawn approval when main answers before it settles (a source, say)', async () => {
-    stored[0] = {
-      ...stored[0]!,
-      status: 'approved',
-      approval: { by: 'Ana Checker', at: APPROVED_AT, seal: 'b'.repeat(64) },
-    };
+    approveFirstClaim();
     bridge.answer('sources.create', ({ claimId }) => {
       replace({ ...find(claimId), status: 'in_review', approval: { by: '', at: '', seal: '' } });
-      return {
-        id: id(301),
-        claimId,
-        position: 0,
-        url: '',
-        title: '',
-        publisher: '',
-        publishedDate: '',
-        accessedDate: '2025-05-03',
-        archivedUrl: '',
-        excerpt: '',
-        note: '',
-        createdAt: APPROVED_AT,
-        updatedAt: APPROVED_AT,
-      };
+      return source(1, claimId, { accessedDate: '2025-05-03', createdAt: APPROVED_AT, updatedAt: APPROVED_AT });
     });
     const { user } = await renderWorkspace();
     const editor = await openClaim(user, 7);

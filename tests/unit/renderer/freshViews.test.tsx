@@ -11,10 +11,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimRecord } from '../../../shared/api/contract.editorial';
 import { DEFAULT_SETTINGS, type Claim } from '../../../shared/domain';
-import { useAppStore } from '../../../renderer/store';
-import { libraryChangesSettled, watchLibraryChanges } from '../../../renderer/store/libraryEvents';
+import { watchLibraryChanges } from '../../../renderer/store/libraryEvents';
 import { ArticleWorkspace } from '../../../renderer/workbench/ArticleWorkspace';
 import { article, ARTICLE_ID, claim, id, overview, PROJECT_ID, projectSummary, touched } from './fixtures';
+import { libraryChanged, loadedArticle, openArticleRoute, store, updateHeldClaim } from './workbenchSetup';
 
 const c1 = claim(1, 'unemployment fell by half', { claimant: 'The minister' });
 const c2 = claim(2, 'Exports doubled since 2020', { claimant: 'Ministry' });
@@ -29,11 +29,6 @@ const listItem = (number: number) =>
     name: new RegExp(`^Claim ${number}:`),
   });
 
-async function libraryChanged() {
-  bridge.emit('library.changed', { projectId: PROJECT_ID });
-  await libraryChangesSettled();
-}
-
 async function openClaim(number: number) {
   const user = userEvent.setup();
   render(<ArticleWorkspace articleId={ARTICLE_ID} />);
@@ -45,31 +40,16 @@ async function openClaim(number: number) {
 }
 
 beforeEach(() => {
-  bridge.reset();
-  useAppStore.setState(useAppStore.getInitialState(), true);
+  openArticleRoute(overview(article(), 2));
   claims = new Map([c1, c2].map((each) => [each.id, each]));
   record = { teamNotes: [], corrections: [], lastPublished: null, correctionRequired: false };
-  useAppStore.setState({
-    current: overview(article(), 2),
-    route: { kind: 'project', projectId: PROJECT_ID, articleId: ARTICLE_ID },
-  });
   bridge
-    .answer('workbench.loadArticle', () => ({
-      article: article(),
-      claims: [...claims.values()],
-      sources: [],
-      claimants: [],
-      tags: [],
-    }))
+    .answer('workbench.loadArticle', () => loadedArticle({ claims: claims.values() }))
     .answer('projects.get', () => overview(article(), claims.size))
     .answer('projects.list', () => [projectSummary(1, 'Budget check', { id: PROJECT_ID })])
     .answer('settings.get', () => DEFAULT_SETTINGS)
     .answer('editorial.claimRecord', () => record)
-    .answer('claims.update', ({ id: claimId, fields }) => {
-      const next = touched(claims.get(claimId)!, fields);
-      claims.set(claimId, next);
-      return next;
-    });
+    .answer('claims.update', ({ id: claimId, fields }) => updateHeldClaim(claims, claimId, fields));
   stopWatching = watchLibraryChanges();
 });
 
@@ -139,7 +119,7 @@ describe('the workbench after a background change', () => {
     await screen.findByText('Choose a claim in the list or in the article.');
     expect(screen.queryByRole('heading', { name: 'Claim 2' })).toBeNull();
     expect(within(screen.getByRole('list', { name: 'Claims' })).getAllByRole('button')).toHaveLength(1);
-    expect(useAppStore.getState().notices.map((notice) => notice.message)).toContain(
+    expect(store().notices.map((notice) => notice.message)).toContain(
       'Claim 2 is no longer in the project (import or restore); its editor was closed.',
     );
   });

@@ -7,22 +7,18 @@
 import { bridge, refuse } from './fakeBridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, Source } from '../../../shared/domain';
-import { useAppStore } from '../../../renderer/store';
 import { libraryChangesSettled, watchLibraryChanges } from '../../../renderer/store/libraryEvents';
+import { article, ARTICLE_TEXT, claim, id, overview, PROJECT_ID, projectSummary, source, touched } from './fixtures';
 import {
-  article,
-  ARTICLE_ID,
-  ARTICLE_TEXT,
-  claim,
-  id,
-  overview,
-  PROJECT_ID,
-  projectSummary,
-  source,
-  touched,
-} from './fixtures';
+  libraryChanged,
+  loadedArticle,
+  loadOpenArticle,
+  openArticleRoute,
+  store,
+  undoLabels,
+  updateHeldClaim,
+} from './workbenchSetup';
 
-const store = useAppStore.getState;
 const c1 = claim(1, 'unemployment fell by half', { claimant: 'The minister' });
 const c2 = claim(2, 'Exports doubled since 2020');
 const s1 = source(1, c1.id, { url: 'https://example.org/stats' });
@@ -36,19 +32,12 @@ let articleExists: boolean;
 let stopWatching: () => void;
 
 const messages = () => store().notices.map((notice) => notice.message);
-const undoLabels = () => store().undoStack.map((entry) => entry.label);
 /** main changes a claim behind the window's back (an import, say). */
 const changeInMain = (record: Claim, fields: Partial<Claim>) =>
   claims.set(record.id, touched(claims.get(record.id)!, fields));
-/** main sends the event; answers once the store has taken it in. */
-async function libraryChanged(projectId: string | null = PROJECT_ID) {
-  bridge.emit('library.changed', { projectId });
-  await libraryChangesSettled();
-}
 
 beforeEach(async () => {
-  bridge.reset();
-  useAppStore.setState(useAppStore.getInitialState(), true);
+  openArticleRoute(overview(article(), 2));
   claims = new Map([c1, c2].map((record) => [record.id, record]));
   sources = new Map([[s1.id, s1]]);
   text = ARTICLE_TEXT;
@@ -65,29 +54,11 @@ beforeEach(async () => {
     })
     .answer('workbench.loadArticle', () => {
       if (!articleExists) refuse('not_found', 'That article no longer exists. It may have been deleted.');
-      return {
-        article: article({ text }),
-        claims: [...claims.values()],
-        sources: [...sources.values()],
-        claimants: [],
-        tags: [],
-      };
+      return loadedArticle({ text, claims: claims.values(), sources: sources.values() });
     })
-    .answer('claims.update', ({ id: claimId, fields }) => {
-      const next = touched(
-        claims.get(claimId) ?? refuse('not_found', 'That claim no longer exists.'),
-        fields,
-      );
-      claims.set(claimId, next);
-      return next;
-    });
-  useAppStore.setState({
-    current: overview(article(), 2),
-    route: { kind: 'project', projectId: PROJECT_ID, articleId: ARTICLE_ID },
-  });
-  await store().loadArticle(ARTICLE_ID);
+    .answer('claims.update', ({ id: claimId, fields }) => updateHeldClaim(claims, claimId, fields));
+  await loadOpenArticle();
   stopWatching = watchLibraryChanges();
-  bridge.calls.length = 0;
 });
 
 afterEach(() => {

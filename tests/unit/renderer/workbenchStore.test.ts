@@ -9,21 +9,9 @@ import type { DeletedRecords } from '../../../shared/api/contract.workbench';
 import { createAnchor } from '../../../shared/anchoring';
 import type { Claim, Source } from '../../../shared/domain';
 import { ApiCallError } from '../../../renderer/api';
-import { useAppStore } from '../../../renderer/store';
-import {
-  article,
-  ARTICLE_ID,
-  ARTICLE_TEXT,
-  claim,
-  id,
-  overview,
-  PROJECT_ID,
-  source,
-  touched,
-  VERDICTS,
-} from './fixtures';
+import { article, ARTICLE_ID, ARTICLE_TEXT, claim, id, overview, PROJECT_ID, source, touched, VERDICTS } from './fixtures';
+import { loadedArticle, loadOpenArticle, openArticleRoute, store, undoLabels, updateHeldClaim } from './workbenchSetup';
 
-const store = useAppStore.getState;
 const c1 = claim(1, 'unemployment fell by half', { claimant: 'The minister' });
 const c2 = claim(2, 'Exports doubled since 2020', { tags: ['economy'] });
 const s1 = source(1, c1.id, { url: 'https://example.org/stats' });
@@ -33,7 +21,6 @@ let claims: Map<string, Claim>;
 let sources: Map<string, Source>;
 let text: string;
 
-const undoLabels = () => store().undoStack.map((entry) => entry.label);
 const redoLabels = () => store().redoStack.map((entry) => entry.label);
 const messages = () => store().notices.map((notice) => `${notice.kind}: ${notice.message}`);
 const claimIds = () => store().claims.map((record) => record.id);
@@ -42,13 +29,13 @@ function answerAsMain() {
   bridge
     .answer('workbench.loadArticle', ({ id: articleId }) => {
       if (articleId !== ARTICLE_ID) refuse('not_found', 'That article no longer exists.');
-      return {
-        article: article({ text }),
-        claims: [...claims.values()],
-        sources: [...sources.values()],
+      return loadedArticle({
+        text,
+        claims: claims.values(),
+        sources: sources.values(),
         claimants: ['The minister'],
         tags: ['economy'],
-      };
+      });
     })
     .answer('projects.get', () => overview(article({ text }), claims.size))
     .answer('claims.create', ({ anchor }) => {
@@ -56,15 +43,9 @@ function answerAsMain() {
       claims.set(created.id, created);
       return created;
     })
-    .answer('claims.update', ({ id: claimId, fields, anchor }) => {
-      const current = claims.get(claimId) ?? refuse('not_found', 'That claim no longer exists.');
-      const next = touched(current, {
-        ...fields,
-        ...(anchor ? { anchor, anchorState: 'anchored' as const } : {}),
-      });
-      claims.set(claimId, next);
-      return next;
-    })
+    .answer('claims.update', ({ id: claimId, fields, anchor }) =>
+      updateHeldClaim(claims, claimId, { ...fields, ...(anchor ? { anchor, anchorState: 'anchored' as const } : {}) }),
+    )
     .answer('workbench.deleteClaims', ({ ids }) => {
       const gone: DeletedRecords = {
         article: null,
@@ -126,18 +107,12 @@ function answerAsMain() {
 }
 
 beforeEach(async () => {
-  bridge.reset();
-  useAppStore.setState(useAppStore.getInitialState(), true);
+  openArticleRoute();
   claims = new Map([c2, c1].map((record) => [record.id, record]));
   sources = new Map([[s1.id, s1]]);
   text = ARTICLE_TEXT;
   answerAsMain();
-  useAppStore.setState({
-    current: overview(),
-    route: { kind: 'project', projectId: PROJECT_ID, articleId: ARTICLE_ID },
-  });
-  await store().loadArticle(ARTICLE_ID);
-  bridge.calls.length = 0;
+  await loadOpenArticle();
 });
 
 afterEach(() => {

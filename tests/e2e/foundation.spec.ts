@@ -192,6 +192,8 @@ test('a damaged library and one from a newer version are refused with a clear me
 
   const newerDir = makeDataDir();
   const newer = new Database(path.join(newerDir, 'library.sqlite'));
+  // A library of a newer app: ours (our application_id), with a data version this app does not know.
+  newer.pragma('application_id = 1178823499');
   newer.pragma('user_version = 999');
   newer.exec('CREATE TABLE future_things (id TEXT) STRICT');
   newer.close();

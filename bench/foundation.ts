@@ -66,7 +66,7 @@ export async function benchFoundation(): Promise<void> {
         statement, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertChange = target.library.db.prepare(
-      `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at) VALUES (?, ?, 'claim', ?, 'create', ?, 'bench', ?)`,
+      `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at, claim_id) VALUES (?, ?, 'claim', ?, 'create', ?, 'bench', ?, ?)`,
     );
     const projectId = target.project.id;
     return timeIt(() =>
@@ -76,7 +76,7 @@ export async function benchFoundation(): Promise<void> {
           insert.run(id, projectId, target.article.id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.exact, now, now);
           if (!withHistory) continue;
           const fields = { anchor: { after: anchor }, anchorState: { after: 'anchored' }, statement: { after: anchor.exact }, claimant: { after: '' }, claimDate: { after: '' }, verdictId: { after: null }, rationale: { after: '' }, status: { after: 'unchecked' }, tags: { after: [] } };
-          insertChange.run(crypto.randomUUID(), projectId, id, JSON.stringify(fields), now);
+          insertChange.run(crypto.randomUUID(), projectId, id, JSON.stringify(fields), now, id);
         }
       })(),
     );

@@ -266,7 +266,7 @@ function bareInsert(ctx: RepoContext, p: ProjectPayload): void {
         v.updatedAt,
       );
     const article = db.prepare(
-      `INSERT INTO articles (id, project_id, title, outlet, author, url, published_date, language, direction, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO articles (id, project_id, title, outlet, author, url, published_date, language, direction, text, created_at, updated_at, text_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, length(?))`,
     );
     for (const a of p.articles)
       article.run(
@@ -282,6 +282,7 @@ function bareInsert(ctx: RepoContext, p: ProjectPayload): void {
         a.text,
         a.createdAt,
         a.updatedAt,
+        a.text,
       );
     const claim = db.prepare(
       `INSERT INTO claims (id, project_id, article_id, number, anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state, statement, claimant, claim_date, verdict_id, rationale, status, tags, claimant_type, assignee, quote_changed_from, approved_by, approved_at, approval_seal, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -335,10 +336,20 @@ function bareInsert(ctx: RepoContext, p: ProjectPayload): void {
         s.updatedAt,
       );
     const change = db.prepare(
-      `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO changes (id, project_id, entity_type, entity_id, op, fields, author, at, claim_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const c of p.changes)
-      change.run(c.id, c.projectId, c.entityType, c.entityId, c.op, JSON.stringify(c.fields), c.author, c.at);
+    // The claim each row belongs to (main/repositories/tables.ts, CHANGES): its own, or its source's.
+    const sourceClaims = new Map(p.sources.map((s) => [s.id, s.claimId]));
+    for (const c of p.changes) {
+      const named = c.fields.claimId?.after ?? c.fields.claimId?.before;
+      const claimId =
+        c.entityType === 'claim'
+          ? c.entityId
+          : c.entityType === 'source'
+            ? (typeof named === 'string' ? named : sourceClaims.get(c.entityId)) ?? null
+            : null;
+      change.run(c.id, c.projectId, c.entityType, c.entityId, c.op, JSON.stringify(c.fields), c.author, c.at, claimId);
+    }
   })();
 }
 

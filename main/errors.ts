@@ -37,5 +37,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError('conflict', 'The library is busy in another window or program. Try again in a moment.');
   }
   if (code === 'SQLITE_TOOBIG') return new AppError('too_large', 'That is too large to save.');
+  // The schema's own rules (the triggers of migration 004: a claim's article and verdict are in its
+  // project, …) answer with RAISE messages written for a person; they are shown as they are.
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && error instanceof Error && error.message !== '') {
+    return new AppError('invalid_request', error.message);
+  }
   return new AppError('internal', 'Something went wrong and the change was not saved. Try again; if it keeps happening, restart the app.');
 }

@@ -8,10 +8,14 @@ import { touchProject } from './projects';
 /** The fields the history records (and a merge decides over). */
 export const ARTICLE_FIELDS = ['title', 'outlet', 'author', 'url', 'publishedDate', 'language', 'direction', 'text'] as const;
 
+/**
+ * The project's articles without their text: read from the index articles_summaries alone (every
+ * column but the text is in it, the stored length included), so no text is read.
+ */
 export function listArticleSummaries(ctx: RepoContext, projectId: string): ArticleSummary[] {
   const rows = ctx
     .stmt(
-      `SELECT ${ARTICLES.columns('a', ['text'])}, length(a.text) AS text_length,
+      `SELECT ${ARTICLES.columns('a', ['text'])}, a.text_length,
         (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claim_count
        FROM articles a WHERE project_id = ? ORDER BY created_at, id`,
     )

@@ -25,6 +25,13 @@ type FieldPath<T> = {
  */
 type ColumnDef<T> = readonly [column: string, field: FieldPath<T>, how?: 'fixed' | Storage];
 
+/**
+ * [column, SQL]: a column that is no field of the record but is kept for queries, computed by
+ * SQLite on every insert and update from the statement's own parameters (`@column` of the fields'
+ * columns). Records never carry it, and `columns()` does not select it.
+ */
+type DerivedDef = readonly [column: string, sql: string];
+
 interface Column {
   name: string;
   path: readonly string[];
@@ -34,9 +41,12 @@ interface Column {
 
 export interface Table<T> {
   readonly name: string;
-  /** Every column name, in field order. */
+  /** Every column name: the fields' in field order, then the derived ones (the table's schema). */
   readonly columnNames: readonly string[];
-  /** "id, project_id, …", or "s.id, s.project_id, …" with an alias; `except` leaves columns out. */
+  /**
+   * The fields' columns, "id, project_id, …", or "s.id, s.project_id, …" with an alias (what
+   * fromRow reads; derived columns are not in it); `except` leaves columns out.
+   */
   columns(alias?: string, except?: readonly string[]): string;
   /** The record a row holds (a row read with columns()). */
   fromRow(row: Row): T;
@@ -47,25 +57,33 @@ export interface Table<T> {
    * parsed and serialised again (large exports).
    */
   jsonText(row: Row): string;
-  /** Inserts the record as it is (its id, parents and timestamps). */
+  /** Inserts the record as it is (its id, parents and timestamps), and its derived columns. */
   insert(ctx: RepoContext, record: T): void;
-  /** Writes every column but the fixed ones (id and parents) from the record, by id. */
+  /** Writes every column but the fixed ones (id and parents) from the record, by id, derived ones included. */
   update(ctx: RepoContext, record: T): void;
 }
 
-export function defineTable<T extends { id: string }>(name: string, defs: readonly ColumnDef<T>[]): Table<T> {
+export function defineTable<T extends { id: string }>(
+  name: string,
+  defs: readonly ColumnDef<T>[],
+  derived: readonly DerivedDef[] = [],
+): Table<T> {
   const columns: Column[] = defs.map(([column, field, how]) => ({
     name: column,
     path: field.split('.'),
     storage: how === 'fixed' ? undefined : how,
     fixed: how === 'fixed',
   }));
-  const columnNames = columns.map((column) => column.name);
-  const insertSql = `INSERT INTO ${name} (${columnNames.join(', ')}) VALUES (${columnNames.map((c) => `@${c}`).join(', ')})`;
-  const updateSql = `UPDATE ${name} SET ${columns
-    .filter((column) => !column.fixed)
-    .map((column) => `${column.name} = @${column.name}`)
-    .join(', ')} WHERE id = @id`;
+  const fieldColumnNames = columns.map((column) => column.name);
+  const columnNames = [...fieldColumnNames, ...derived.map(([column]) => column)];
+  const insertSql = `INSERT INTO ${name} (${columnNames.join(', ')}) VALUES (${[
+    ...fieldColumnNames.map((c) => `@${c}`),
+    ...derived.map(([, sql]) => sql),
+  ].join(', ')})`;
+  const updateSql = `UPDATE ${name} SET ${[
+    ...columns.filter((column) => !column.fixed).map((column) => `${column.name} = @${column.name}`),
+    ...derived.map(([column, sql]) => `${column} = ${sql}`),
+  ].join(', ')} WHERE id = @id`;
 
   const fromRow = (row: Row): T => {
     const record: Record<string, unknown> = {};
@@ -134,7 +152,7 @@ export function defineTable<T extends { id: string }>(name: string, defs: readon
       const key = `${alias}|${except.join(',')}`;
       let list = lists.get(key);
       if (list === undefined) {
-        list = columnNames
+        list = fieldColumnNames
           .filter((column) => !except.includes(column))
           .map((column) => (alias ? `${alias}.${column}` : column))
           .join(', ');
@@ -176,20 +194,28 @@ export const VERDICTS = defineTable<Verdict>('verdicts', [
   ['updated_at', 'updatedAt'],
 ]);
 
-export const ARTICLES = defineTable<Article>('articles', [
-  ['id', 'id', 'fixed'],
-  ['project_id', 'projectId', 'fixed'],
-  ['title', 'title'],
-  ['outlet', 'outlet'],
-  ['author', 'author'],
-  ['url', 'url'],
-  ['published_date', 'publishedDate'],
-  ['language', 'language'],
-  ['direction', 'direction'],
-  ['text', 'text'],
-  ['created_at', 'createdAt'],
-  ['updated_at', 'updatedAt'],
-]);
+/**
+ * `text_length` (derived): the text's length in characters, so the summaries of a project come
+ * from an index without reading the text (migration 004; a trigger keeps it for other writers).
+ */
+export const ARTICLES = defineTable<Article>(
+  'articles',
+  [
+    ['id', 'id', 'fixed'],
+    ['project_id', 'projectId', 'fixed'],
+    ['title', 'title'],
+    ['outlet', 'outlet'],
+    ['author', 'author'],
+    ['url', 'url'],
+    ['published_date', 'publishedDate'],
+    ['language', 'language'],
+    ['direction', 'direction'],
+    ['text', 'text'],
+    ['created_at', 'createdAt'],
+    ['updated_at', 'updatedAt'],
+  ],
+  [['text_length', 'length(@text)']],
+);
 
 export const CLAIMS = defineTable<Claim>('claims', [
   ['id', 'id', 'fixed'],
@@ -235,17 +261,40 @@ export const SOURCES = defineTable<Source>('sources', [
   ['updated_at', 'updatedAt'],
 ]);
 
-/** The history; `seq` (the order rows were written in) is the table's own and not a field. */
-export const CHANGES = defineTable<Change>('changes', [
-  ['id', 'id', 'fixed'],
-  ['project_id', 'projectId', 'fixed'],
-  ['entity_type', 'entityType', 'fixed'],
-  ['entity_id', 'entityId', 'fixed'],
-  ['op', 'op', 'fixed'],
-  ['fields', 'fields', 'json'],
-  ['author', 'author', 'fixed'],
-  ['at', 'at', 'fixed'],
-]);
+/**
+ * The claim a history row belongs to, for a claim's history (one index range: changes_by_claim):
+ * a claim's own rows, and its sources' rows — the claim named in a source's create or delete
+ * fields, else the source's own row, else an earlier row of the same source (a deleted source's
+ * updates, as a project file brings them). NULL for projects, articles and verdicts. Written by
+ * every writer through this description: recordChange, the project store, the seed.
+ */
+const CHANGE_CLAIM_ID = `CASE @entity_type
+  WHEN 'claim' THEN @entity_id
+  WHEN 'source' THEN COALESCE(
+    json_extract(@fields, '$.claimId.after'),
+    json_extract(@fields, '$.claimId.before'),
+    (SELECT s.claim_id FROM sources s WHERE s.id = @entity_id),
+    (SELECT k.claim_id FROM changes k WHERE k.entity_id = @entity_id AND k.claim_id IS NOT NULL ORDER BY k.seq LIMIT 1))
+END`;
+
+/**
+ * The history; `seq` (the order rows were written in) is the table's own and not a field, and
+ * `claim_id` (derived) is worked out from the row on insert.
+ */
+export const CHANGES = defineTable<Change>(
+  'changes',
+  [
+    ['id', 'id', 'fixed'],
+    ['project_id', 'projectId', 'fixed'],
+    ['entity_type', 'entityType', 'fixed'],
+    ['entity_id', 'entityId', 'fixed'],
+    ['op', 'op', 'fixed'],
+    ['fields', 'fields', 'json'],
+    ['author', 'author', 'fixed'],
+    ['at', 'at', 'fixed'],
+  ],
+  [['claim_id', CHANGE_CLAIM_ID]],
+);
 
 export const TEAM_NOTES = defineTable<TeamNote>('team_notes', [
   ['id', 'id', 'fixed'],

@@ -1,11 +1,13 @@
 /**
  * npm run seed-library -- --data DIR --projects N --claims-per-project M [--changes-per-claim K] [--seed S]
  *
- * Builds the scale fixture (main/seed/seedLibrary.ts) in a new or empty library. Exit codes: 0
- * done; 1 refused (the library already has projects, it cannot be opened, …); 2 wrong usage.
+ * Builds the scale fixture (main/seed/seedLibrary.ts) in a new or empty library, holding the
+ * library lock while it writes. Exit codes: 0 done; 1 refused (the library already has projects, it
+ * is open in the app or another program, it cannot be opened, …); 2 wrong usage.
  */
 import path from 'node:path';
 import { parseCliArgs, UsageError } from '../cliArgs';
+import { withLibraryLock } from '../db/libraryLock';
 import { AppError, toAppError } from '../errors';
 import { LIBRARY_FILE_NAME } from '../files/dataFolder';
 import { SEED_DEFAULTS, SEED_LIMITS, seedLibrary } from './seedLibrary';
@@ -109,7 +111,10 @@ export function runSeedCli(argv: readonly string[], io: SeedCliIo): number {
     `Seeding ${count(args.projects, 'project')} × ${count(args.claimsPerProject, 'claim')} (${count(args.changesPerClaim, 'history row')} per claim, seed ${args.seed}) into ${args.dataDir}`,
   );
   try {
-    const result = seedLibrary({ ...args, progress: (line) => io.out(`  ${line}`) });
+    // Refused while the app, the harness or another command has the library open (main/db/libraryLock.ts).
+    const result = withLibraryLock(args.dataDir, () =>
+      seedLibrary({ ...args, progress: (line) => io.out(`  ${line}`) }),
+    );
     const seconds = result.ms / 1000;
     io.out(
       `Seeded ${count(result.projects, 'project')}: ${count(result.claims, 'claim')} (${fmt(result.approved)} approved), ${count(result.articles, 'article')}, ` +

@@ -220,22 +220,18 @@ export function setAnchors(
   return ctx.db.inTransaction ? result : { ...result, claims: claims.listClaimsByArticle(ctx, result.article.id) };
 }
 
-/** The claim's own changes and its sources' changes (a source's claim is named in its create/delete rows). */
+/**
+ * The claim's own changes and its sources' changes, newest first: one range of the index
+ * changes_by_claim (`claim_id` is set on every claim and source row: main/repositories/tables.ts).
+ */
 export function claimHistory(ctx: RepoContext, claimId: string, limit = 500): Change[] {
   const rows = ctx
-    .stmt(
-      `SELECT ${CHANGES.columns()} FROM changes
-       WHERE entity_id = @claimId
-          OR entity_id IN (
-            SELECT entity_id FROM changes
-            WHERE entity_type = 'source' AND op IN ('create', 'delete')
-              AND (json_extract(fields, '$.claimId.after') = @claimId OR json_extract(fields, '$.claimId.before') = @claimId))
-       ORDER BY seq DESC LIMIT @limit`,
-    )
+    .stmt(`SELECT ${CHANGES.columns()} FROM changes WHERE claim_id = @claimId ORDER BY seq DESC LIMIT @limit`)
     .all({ claimId, limit }) as Row[];
   return rows.map(CHANGES.fromRow);
 }
 
+/** Claims per verdict in the project (the index claims_by_verdict_in_project alone). */
 export function verdictUsage(ctx: RepoContext, projectId: string): { verdictId: string; count: number }[] {
   return ctx
     .stmt(
@@ -244,6 +240,7 @@ export function verdictUsage(ctx: RepoContext, projectId: string): { verdictId: 
     .all(projectId) as { verdictId: string; count: number }[];
 }
 
+/** The project's claimants, for suggestions (the index claims_by_claimant alone). */
 export function projectClaimants(ctx: RepoContext, projectId: string): string[] {
   return (
     ctx
@@ -254,11 +251,13 @@ export function projectClaimants(ctx: RepoContext, projectId: string): string[] 
   ).map((row) => row.claimant);
 }
 
+/** The project's tags: each distinct tag list once (from the index claims_by_tags), then its tags. */
 export function projectTags(ctx: RepoContext, projectId: string): string[] {
   return (
     ctx
       .stmt(
-        `SELECT DISTINCT j.value AS tag FROM claims c, json_each(c.tags) j WHERE c.project_id = ? ORDER BY tag COLLATE NOCASE LIMIT 1000`,
+        `SELECT DISTINCT j.value AS tag FROM (SELECT DISTINCT tags FROM claims WHERE project_id = ?) c, json_each(c.tags) j
+         ORDER BY tag COLLATE NOCASE LIMIT 1000`,
       )
       .all(projectId) as { tag: string }[]
   ).map((row) => row.tag);

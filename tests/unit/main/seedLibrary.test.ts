@@ -302,9 +302,16 @@ describe('seedLibrary', () => {
       });
       return { code, out: out.join('\n'), err: err.join('\n') };
     };
-    const refused = run(['--data', dataDir, '--projects', '1', '--claims-per-project', '1']);
+    // This file has the library open (openTestLibrary holds its lock): the command waits its turn.
+    const locked = run(['--data', dataDir, '--projects', '1', '--claims-per-project', '1']);
+    expect(locked.code).toBe(1);
+    expect(locked.err).toMatch(/open in another window or program \(pid \d+\)/);
+    const full = newDir();
+    seedLibrary({ dataDir: full, projects: 1, claimsPerProject: 1, changesPerClaim: 1 });
+    const refused = run(['--data', full, '--projects', '1', '--claims-per-project', '1']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/already holds a library with 3 projects.*give another folder with --data/s);
+    expect(refused.err).toMatch(/already holds a library with 1 project\..*give another folder with --data/s);
+    expect(fs.existsSync(path.join(full, 'library.lock'))).toBe(false);
     expect(run(['--projects', '1', '--claims-per-project', '1']).code).toBe(2);
     const wrong = run(['--data', 'x', '--projects', 'many', '--claims-per-project', '1']);
     expect(wrong).toMatchObject({ code: 2, err: expect.stringContaining('--projects takes a whole number') });

@@ -1,4 +1,5 @@
 /** Export: the project as a .factcheck file, written atomically (main/files/atomicWrite.ts). */
+import { markChangesExported } from '../repositories/changes';
 import { AppError, notFound } from '../errors';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { safeFileStem } from '../files/fileNames';
@@ -50,9 +51,14 @@ export function buildProjectFile(
   options: ExportOptions,
 ): BuiltProjectFile {
   options.task?.stage('Reading the project from your library');
-  const serialized = serializeProject(ctx, projectId, {
-    withoutTeamNotes: options.withoutTeamNotes ?? false,
-  });
+  // Read and mark in one transaction: a change that goes into the file is never folded into again.
+  const serialized = ctx.db.readonly
+    ? serializeProject(ctx, projectId, { withoutTeamNotes: options.withoutTeamNotes ?? false })
+    : ctx.tx(() => {
+        const read = serializeProject(ctx, projectId, { withoutTeamNotes: options.withoutTeamNotes ?? false });
+        if (read) markChangesExported(ctx, projectId);
+        return read;
+      });
   if (!serialized) throw notFound('project');
   const { records, json } = serialized;
   const counts: ProjectFileCounts = {

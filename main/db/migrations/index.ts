@@ -2,9 +2,10 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_project_backups';
 import { migration003 } from './003_editorial';
 import { migration004 } from './004_indexes_integrity';
+import { migration005 } from './005_history_coalescing';
 import type { Migration } from './types';
 
 /** Every migration in order. Add a file NNN_name.ts and list it here; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

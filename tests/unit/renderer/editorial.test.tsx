@@ -280,6 +280,35 @@ describe('team notes', () => {
     expect(within(notes).getByRole('textbox', { name: 'New team note' })).toHaveProperty('value', '');
     expect(within(notes).queryByRole('alert')).toBeNull();
   });
+  it('a note posted while the thread is still being read shows once the thread is read again', async () => {
+    const posted: TeamNote = {
+      id: id(603),
+      projectId: PROJECT_ID,
+      claimId: stored[0]!.id,
+      author: 'Ana Checker',
+      text: 'Posted before the thread arrived.',
+      createdAt: '2025-05-03T08:00:00.000Z',
+    };
+    // The first read was taken before the note was written, and answers only after the post.
+    let answerFirstRead: (value: typeof record) => void = () => undefined;
+    let reads = 0;
+    bridge.answer('editorial.claimRecord', () => {
+      reads += 1;
+      if (reads === 1) return new Promise<typeof record>((resolve) => (answerFirstRead = resolve));
+      return { ...NO_RECORD, teamNotes: [posted] };
+    });
+    bridge.answer('editorial.addTeamNote', () => posted);
+    const { user } = await renderWorkspace();
+    await openClaim(user, 7);
+    const notes = screen.getByRole('region', { name: 'Team notes' });
+    await waitFor(() => expect(reads).toBe(1));
+    await user.type(within(notes).getByRole('textbox', { name: 'New team note' }), posted.text);
+    await user.click(within(notes).getByRole('button', { name: 'Post note' }));
+    await waitFor(() => expect(bridge.requests('editorial.addTeamNote')).toHaveLength(1));
+    answerFirstRead(NO_RECORD);
+    expect(await within(notes).findByText(posted.text)).toBeTruthy();
+    expect(within(notes).queryByText('No notes yet.')).toBeNull();
+  });
 });
 
 describe('corrections', () => {

@@ -94,6 +94,21 @@ export async function benchEditorial(): Promise<void> {
   for (let i = 1; i <= 60; i++) updateClaim(ctx, target, { rationale: typed.slice(0, Math.ceil((typed.length * i) / 60)) });
   const grown = sizeOf() - before;
   console.log(`60 autosaves of a 3,000-character rationale add ${grown.toLocaleString('en')} characters of history (${ratio(grown, typed.length)} the text; goal < 3x)`);
+
+  // A written rationale edited 60 times in its middle by someone else: one change whose before is
+  // stored as a delta against its after (main/repositories/changeFields.ts), not a second copy.
+  writeSettings(ctx, { authorName: 'Bench Reviewer' });
+  const beforeEdits = sizeOf();
+  let edited = typed;
+  for (let i = 1; i <= 60; i++) {
+    const middle = Math.floor(edited.length / 2);
+    edited = `${edited.slice(0, middle)}edit${i} ${edited.slice(middle)}`;
+    updateClaim(ctx, target, { rationale: edited });
+  }
+  const grownByEdits = sizeOf() - beforeEdits;
+  console.log(
+    `60 edits in the middle of that rationale by another author add ${grownByEdits.toLocaleString('en')} characters of history (${ratio(grownByEdits, typed.length)} the text; goal < 1.5x; 2x+ with both texts whole)`,
+  );
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -87,6 +87,23 @@ export function withLibraryLock<T>(dataDir: string, fn: () => T): T {
   }
 }
 
+/**
+ * Removes the lock of dataDir if this very process holds it: a library worker thread that crashed
+ * (main/worker/threadHost.ts) leaves its lock behind with our own pid, which would otherwise
+ * refuse the worker that reopens the library. A lock of any other process is left alone.
+ */
+export function releaseLockHeldByThisProcess(dataDir: string): void {
+  const file = lockPath(dataDir);
+  const found = readLock(file);
+  if (found === 'missing' || !found.owner) return;
+  const ownStart = Date.now() - process.uptime() * 1000;
+  const sameProcess =
+    found.owner.pid === process.pid &&
+    found.owner.hostname === os.hostname() &&
+    Math.abs(Date.parse(found.owner.startedAt) - ownStart) <= START_TIME_TOLERANCE_MS;
+  if (sameProcess) removeStaleLock(file, found.raw);
+}
+
 /** Who holds the lock of dataDir now (null: nobody, or a stale lock). For messages and tests. */
 export function currentLockOwner(dataDir: string): LockOwner | null {
   const found = readLock(lockPath(dataDir));

@@ -51,10 +51,32 @@ export function writeFileAtomic(
   data: Uint8Array | string,
   options: AtomicWriteOptions = {},
 ): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  writeFileAtomicStreaming(target, (write) => write(bytes), options);
+}
+
+export interface StreamingWriteOptions extends AtomicWriteOptions {
+  /**
+   * Called once everything is written and flushed, just before the rename: the last point the
+   * write can still be called off (a cancelled export). A throw leaves no file.
+   */
+  beforeRename?: () => void;
+}
+
+/**
+ * Writes a file that is produced in pieces (a large export), atomically like writeFileAtomic:
+ * `produce` gets a `write` that appends to the temporary file at once, so only a piece at a time
+ * is held in memory. A throw from `produce` (an AppError such as a cancel passes through as it is)
+ * leaves the old file and no temporary file.
+ */
+export function writeFileAtomicStreaming(
+  target: string,
+  produce: (write: (chunk: Uint8Array) => void) => void,
+  options: StreamingWriteOptions = {},
+): void {
   const io = options.fs ?? nodeAtomicWriteFs;
   const what = options.what ?? 'file';
   const file = path.resolve(target);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   if (io.isFolder(file)) throw describeWriteError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file, what);
   const temp = tempPathFor(file);
   let fd: number | undefined;
@@ -62,12 +84,15 @@ export function writeFileAtomic(
   try {
     fd = io.open(temp, 'wx', options.mode ?? 0o644);
     created = true;
-    let written = 0;
-    while (written < bytes.length) written += io.write(fd, bytes, written, bytes.length - written);
-    io.fsync(fd);
     const open = fd;
+    produce((chunk) => {
+      let written = 0;
+      while (written < chunk.length) written += io.write(open, chunk, written, chunk.length - written);
+    });
+    io.fsync(open);
     fd = undefined;
     io.close(open);
+    options.beforeRename?.();
     io.rename(temp, file);
     created = false;
   } catch (error) {

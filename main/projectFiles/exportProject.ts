@@ -1,13 +1,18 @@
-/** Export: the project as a .factcheck file, written atomically (main/files/atomicWrite.ts). */
+/**
+ * Export: the project as a .factcheck file, written atomically (main/files/atomicWrite.ts), or
+ * built in memory (buildProjectFile: tests, the golden files).
+ */
 import { markChangesExported } from '../repositories/changes';
 import { AppError, notFound } from '../errors';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomicStreaming } from '../files/atomicWrite';
 import { safeFileStem } from '../files/fileNames';
 import type { RepoContext } from '../repositories/context';
 import type { Task } from '../tasks/tasks';
 import { FILE_EXTENSION, PROJECT_FILE_LIMITS, type Manifest, type ProjectPayload } from './format';
 import { formatBytes, formatCount } from './messages';
 import { packEntries } from './pack';
+import { writeProjectJson } from './exportJson';
+import { ProjectJsonDeflater, writeProjectZip } from './exportZip';
 import { serializeProject } from './projectStore';
 
 export interface ExportOptions {
@@ -72,12 +77,7 @@ export function buildProjectFile(
     changes: serialized.changeCount,
   };
   checkExportLimits(counts);
-  if (json.length > PROJECT_FILE_LIMITS.projectJsonBytes) {
-    throw new AppError(
-      'too_large',
-      `This project is too large for a project file (${formatBytes(json.length)} of data); the app could not import it again. Split it into smaller projects.`,
-    );
-  }
+  if (json.length > PROJECT_FILE_LIMITS.projectJsonBytes) throw tooLarge(json.length);
   options.task?.stage('Compressing the project file');
   const { bytes, manifest } = packEntries(json, {
     appVersion: options.appVersion,
@@ -123,20 +123,73 @@ export interface ExportResult {
   counts: ProjectFileCounts;
 }
 
+/**
+ * The export to disk, without the whole project in memory: project.json is read a record at a time
+ * and deflated as it comes (./exportJson.ts, ./exportZip.ts), in the transaction that marks the
+ * changes exported; only its deflated bytes wait for the manifest, which needs its checksum. The
+ * zip then goes straight to the temporary file of an atomic write. The file holds what
+ * buildProjectFile's does (the same entries, the same project.json).
+ */
 export function exportProjectToFile(
   ctx: RepoContext,
   projectId: string,
   outPath: string,
-  options: ExportOptions,
+  options: ExportOptions & { segmentBytes?: number },
 ): ExportResult {
-  const built = buildProjectFile(ctx, projectId, options);
-  // The last point a cancel stops the export: after the rename the file is there, whole.
-  options.task?.stage('Writing the file');
-  options.task?.check();
-  writeFileAtomic(outPath, built.bytes, { what: 'project file' });
-  options.task?.finish();
-  return { path: outPath, bytes: built.bytes.length, project: built.project, counts: built.counts };
+  const task = options.task;
+  task?.stage('Reading the project from your library');
+  const read = () => {
+    const deflater = new ProjectJsonDeflater(options.segmentBytes, refuseTooLarge);
+    const written = writeProjectJson(
+      ctx,
+      projectId,
+      { withoutTeamNotes: options.withoutTeamNotes ?? false },
+      (piece) => deflater.write(piece),
+      () => task?.step(),
+    );
+    if (!written) throw notFound('project');
+    checkExportLimits(written.counts);
+    return { ...written, json: deflater.finish() };
+  };
+  // Read and mark in one transaction: a change that goes into the file is never folded into again.
+  const { project, counts, json } = ctx.db.readonly
+    ? read()
+    : ctx.tx(() => {
+        const result = read();
+        markChangesExported(ctx, projectId);
+        return result;
+      });
+  task?.stage('Writing the file');
+  let bytes = 0;
+  writeFileAtomicStreaming(
+    outPath,
+    (write) => {
+      writeProjectZip(
+        json,
+        { appVersion: options.appVersion, exportedAt: options.exportedAt ?? ctx.now(), exportedBy: options.exportedBy ?? ctx.author() },
+        (chunk) => {
+          bytes += chunk.length;
+          write(chunk);
+        },
+      );
+    },
+    // The last point a cancel stops the export: after the rename the file is there, whole.
+    { what: 'project file', beforeRename: () => task?.check() },
+  );
+  task?.finish();
+  return { path: outPath, bytes, project, counts };
 }
+
+/** Stops an export whose project.json the app could not import again, as soon as it is too large. */
+function refuseTooLarge(bytes: number): void {
+  if (bytes > PROJECT_FILE_LIMITS.projectJsonBytes) throw tooLarge(bytes);
+}
+
+const tooLarge = (bytes: number) =>
+  new AppError(
+    'too_large',
+    `This project is too large for a project file (${formatBytes(bytes)} of data); the app could not import it again. Split it into smaller projects.`,
+  );
 
 /** "<project title>.factcheck", safe on every file system ("Project.factcheck" when nothing is left). */
 export function projectFileName(title: string): string {

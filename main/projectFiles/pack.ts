@@ -49,7 +49,18 @@ export function packEntries(
   };
   for (const [name, data] of Object.entries(extra))
     entries[name] = { sha256: sha256Hex(data), bytes: data.length };
-  const manifest: Manifest = {
+  const manifest = manifestFor(entries, meta);
+  const files: [string, Uint8Array][] = [
+    [MANIFEST_ENTRY, encodeManifest(manifest)],
+    [PROJECT_ENTRY, projectJson],
+    ...Object.entries(extra),
+  ];
+  return { bytes: zipDeflated(files, zipTime(meta.exportedAt)), manifest };
+}
+
+/** The manifest of a file with these entries (also for exports streamed to disk: ./exportZip.ts). */
+export function manifestFor(entries: Manifest['entries'], meta: PackMeta): Manifest {
+  return {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
     appVersion: meta.appVersion,
@@ -57,18 +68,17 @@ export function packEntries(
     exportedBy: meta.exportedBy,
     entries,
   };
-  const exported = new Date(meta.exportedAt);
+}
+
+export const encodeManifest = (manifest: Manifest): Uint8Array => Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+
+/** The entries' time in the zip: the export's, unless the clock is outside what zip times hold. */
+export function zipTime(exportedAt: string): Date {
+  const exported = new Date(exportedAt);
   // Zip times run from 1980 to 2107; a clock outside that must not make the export fail.
-  const mtime =
-    exported.getUTCFullYear() >= 1981 && exported.getUTCFullYear() <= 2099
-      ? exported
-      : new Date('2000-01-01T00:00:00Z');
-  const files: [string, Uint8Array][] = [
-    [MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest, null, 2), 'utf8')],
-    [PROJECT_ENTRY, projectJson],
-    ...Object.entries(extra),
-  ];
-  return { bytes: zipDeflated(files, mtime), manifest };
+  return exported.getUTCFullYear() >= 1981 && exported.getUTCFullYear() <= 2099
+    ? exported
+    : new Date('2000-01-01T00:00:00Z');
 }
 
 function zipDeflated(files: [string, Uint8Array][], mtime: Date): Uint8Array {

@@ -130,7 +130,7 @@ function readChangeRows(ctx: RepoContext, projectId: string): Row[] {
 }
 
 /** A history entry with the assignee's name emptied wherever it recorded one. */
-function withoutAssignee(change: Change): Change {
+export function withoutAssignee(change: Change): Change {
   const assignee = change.fields.assignee;
   if (!assignee) return change;
   const blank: { before?: unknown; after?: unknown } = {};

@@ -1,4 +1,5 @@
 import type { Change, ChangeOp, EntityType } from '../../shared/domain';
+import { compactFields, parseStoredFields } from './changeFields';
 import type { RepoContext } from './context';
 import { CHANGES } from './tables';
 
@@ -43,7 +44,8 @@ function foldIntoPrevious(ctx: RepoContext, change: NewChange, author: string, a
   if (!newest || newest.entity_id !== change.entityId || newest.op !== 'update' || newest.author !== author) return false;
   const pending = ctx.stmt(`SELECT 1 FROM unexported_changes u JOIN changes c ON c.id = u.change_id WHERE c.seq = ?`).get(newest.seq);
   if (!pending) return false;
-  const previous = JSON.parse(newest.fields) as FieldChanges;
+  // Whole again (a long text's before is stored as a delta against the after it is replaced with).
+  const previous = parseStoredFields(newest.fields);
   const previousKeys = Object.keys(previous);
   if (previousKeys.length !== 1 || previousKeys[0] !== key) return false;
   const merged = { before: previous[key]!.before, after: change.fields[key]!.after };
@@ -51,7 +53,7 @@ function foldIntoPrevious(ctx: RepoContext, change: NewChange, author: string, a
     // Edited back to what it was: the change no longer changes anything.
     ctx.stmt(`DELETE FROM changes WHERE seq = ?`).run(newest.seq);
   } else {
-    ctx.stmt(`UPDATE changes SET fields = ?, at = ? WHERE seq = ?`).run(JSON.stringify({ [key]: merged }), at, newest.seq);
+    ctx.stmt(`UPDATE changes SET fields = ?, at = ? WHERE seq = ?`).run(JSON.stringify(compactFields({ [key]: merged })), at, newest.seq);
   }
   return true;
 }

@@ -4,6 +4,7 @@
  * store all read and write rows through these, so each column is named in exactly one place.
  */
 import type { Article, Change, Claim, Correction, Project, Publication, Source, TeamNote, Verdict } from '../../shared/domain';
+import { withFieldDeltas } from './changeFields';
 import type { RepoContext } from './context';
 
 /** A row as better-sqlite3 returns it: column name → value. */
@@ -279,9 +280,10 @@ END`;
 
 /**
  * The history; `seq` (the order rows were written in) is the table's own and not a field, and
- * `claim_id` (derived) is worked out from the row on insert.
+ * `claim_id` (derived) is worked out from the row on insert. A long text's `before` is stored as a
+ * delta against its `after` and read back whole (./changeFields.ts).
  */
-export const CHANGES = defineTable<Change>(
+export const CHANGES = withFieldDeltas(defineTable<Change>(
   'changes',
   [
     ['id', 'id', 'fixed'],
@@ -294,7 +296,7 @@ export const CHANGES = defineTable<Change>(
     ['at', 'at', 'fixed'],
   ],
   [['claim_id', CHANGE_CLAIM_ID]],
-);
+));
 
 export const TEAM_NOTES = defineTable<TeamNote>('team_notes', [
   ['id', 'id', 'fixed'],

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { ProjectData, Settings } from '../../shared/domain';
+import type { Settings } from '../../shared/domain';
 import { claimReviewItems, renderModelClaimReviewJsonLd } from '../../shared/report/claimReview';
 import { renderModelCsv } from '../../shared/report/csv';
 import { renderModelHtml } from '../../shared/report/html';
 import { renderModelMarkdown } from '../../shared/report/markdown';
-import { buildReportModel } from '../../shared/report/model';
+import { buildReportModel, type ReportData } from '../../shared/report/model';
 import {
   REPORT_FORMAT_INFO,
   resolveReportOptions,
@@ -14,6 +14,7 @@ import {
 import { loadProjectData } from '../api/projectQueries';
 import { safeFileStem } from '../files/fileNames';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { listProjectClaimLinks } from '../repositories/claimLinks';
 import type { RepoContext } from '../repositories/context';
 import { readSettings } from '../repositories/settings';
 import type { PdfPrinter } from '../services/pdfPrinter';
@@ -31,9 +32,14 @@ export interface RenderedReport {
   claimIds: string[];
 }
 
+/** What a report of the project prints: its data and its claims' links to earlier checks. */
+export function loadReportData(ctx: RepoContext, projectId: string): ReportData {
+  return ctx.tx(() => ({ ...loadProjectData(ctx, projectId), previouslyChecked: listProjectClaimLinks(ctx, projectId) }));
+}
+
 /** One report in one format, as the bytes of the file. Every format comes from the same model. */
 export async function renderReport(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   optionsInput: ReportOptionsInput | undefined,
   format: ReportFormat,
@@ -95,7 +101,7 @@ export interface ExportToFileInput {
 export async function exportReportToFile(
   input: ExportToFileInput,
 ): Promise<{ path: string; claimCount: number }> {
-  const data = loadProjectData(input.ctx, input.projectId);
+  const data = loadReportData(input.ctx, input.projectId);
   const settings = readSettings(input.ctx);
   const rendered = await renderReport(
     data,

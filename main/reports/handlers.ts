@@ -4,12 +4,11 @@ import { REPORT_FORMAT_INFO } from '../../shared/report/options';
 import { renderReportHtml } from '../../shared/report/html';
 import type { ReportHandlers } from '../api/handlerTypes';
 import type { HandlerDeps } from '../api/handlers';
-import { loadProjectData } from '../api/projectQueries';
 import { readSettings } from '../repositories/settings';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { withExtension } from '../files/fileNames';
 import { runTask } from '../tasks/tasks';
-import { renderReport, reportFileName } from './exportReport';
+import { loadReportData, renderReport, reportFileName } from './exportReport';
 
 /** Handlers of the report channels (shared/api/contract.reports.ts). */
 export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
@@ -17,13 +16,13 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
   const taskDeps = { events: deps.events, cancelFlags: deps.cancelFlags };
   return {
     'reports.preview': ({ projectId, options }) => {
-      const data = loadProjectData(ctx, projectId);
+      const data = loadReportData(ctx, projectId);
       return { html: renderReportHtml(data, readSettings(ctx), options, new Date()) };
     },
 
     'reports.export': async ({ projectId, options, format, taskId }) => {
       // Read first: a deleted project answers "not found" before any dialog opens.
-      const data = loadProjectData(ctx, projectId);
+      const data = loadReportData(ctx, projectId);
       const settings = readSettings(ctx);
       const info = REPORT_FORMAT_INFO[format];
       const chosen = await dialogs.chooseSavePath({

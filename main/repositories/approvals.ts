@@ -7,8 +7,10 @@
  * entry that says why.
  */
 import { NO_APPROVAL, type Claim } from '../../shared/domain';
+import { PREVIOUSLY_CHECKED } from '../../shared/editorial/approval';
 import { sealOf } from '../editorial/seal';
 import { recordChange } from './changes';
+import { publishedLinkLines } from './claimLinkLines';
 import type { RepoContext } from './context';
 import { CLAIMS, type Row } from './tables';
 
@@ -25,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   quote: 'quote',
   sources: 'sources',
   corrections: 'correction notes',
+  links: 'previously checked',
   restore: 'restored version',
   merge: 'imported changes',
 };
@@ -54,7 +57,10 @@ export function currentSeal(ctx: RepoContext, claim: Claim): string {
   const corrections = ctx
     .stmt(`SELECT kind, text FROM corrections WHERE claim_id = ? ORDER BY created_at, id`)
     .all(claim.id) as { kind: string; text: string }[];
-  return sealOf(claim, sources, { corrections: corrections.map((note) => `${note.kind}: ${note.text}`) });
+  return sealOf(claim, sources, {
+    corrections: corrections.map((note) => `${note.kind}: ${note.text}`),
+    [PREVIOUSLY_CHECKED]: publishedLinkLines(ctx, claim.id),
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  * store all read and write rows through these, so each column is named in exactly one place.
  */
 import type { Article, Change, Claim, Correction, Project, Publication, Source, TeamNote, Verdict } from '../../shared/domain';
+import type { ClaimLink } from '../../shared/api/contract.claimLinks';
 import { withFieldDeltas } from './changeFields';
 import type { RepoContext } from './context';
 
@@ -329,3 +330,19 @@ export const PUBLICATIONS = defineTable<Publication>('publications', [
 
 /** Every table described here, for checks against the schema. */
 export const TABLES = [PROJECTS, VERDICTS, ARTICLES, CLAIMS, SOURCES, CHANGES, TEAM_NOTES, CORRECTIONS, PUBLICATIONS] as const;
+
+/** "Previously checked": a claim's links to earlier checks, each with its printed snapshot (migration 8). */
+export const CLAIM_LINKS = defineTable<ClaimLink>('claim_links', [
+  ['id', 'id', 'fixed'],
+  ['project_id', 'projectId', 'fixed'],
+  ['claim_id', 'claimId', 'fixed'],
+  ['target_kind', 'targetKind', 'fixed'],
+  ['target_id', 'targetId', 'fixed'],
+  ['publisher', 'publisher'],
+  ['date', 'date'],
+  ['rating', 'rating'],
+  ['url', 'url'],
+  ['statement', 'statement'],
+  ['linked_by', 'linkedBy'],
+  ['linked_at', 'linkedAt'],
+]);

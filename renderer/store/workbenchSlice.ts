@@ -21,15 +21,19 @@ import { deriveHighlights, sortClaims } from '../workbench/claimView';
 import type { Highlight } from '../workbench/segments';
 import {
   actionAfter,
+  actionFromParts,
   emptyStacks,
   operationFor,
+  partsInRunOrder,
   pushStep,
   settleStep,
   takeStep,
+  type SingleAction,
   type UndoDirection,
   type UndoEntry,
   type UndoOperation,
 } from '../workbench/undoStack';
+import type { LinkTarget, StartFromResult } from '../../shared/api/contract.claimLinks';
 import type { SliceCreator } from './types';
 
 export type { UndoAction, UndoEntry } from '../workbench/undoStack';
@@ -106,6 +110,11 @@ export interface WorkbenchSlice {
   dismissStatementOffer(): void;
   /** "Keep new quote": the quote a text edit changed is accepted as it now reads. */
   keepNewQuote(claimId: string): Promise<Claim>;
+  /**
+   * "Use as starting point": main copies the earlier check into the claim in one transaction; the
+   * copy (fields and new sources) is one undo step.
+   */
+  startFromEarlier(claimId: string, target: LinkTarget): Promise<StartFromResult>;
   /** A correction or update note under a published claim. */
   addCorrection(claimId: string, kind: CorrectionKind, text: string): Promise<Correction>;
   /**
@@ -376,6 +385,9 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
         await api.call('articles.update', { id: operation.articleId, text: operation.text });
         if (get().wbArticleId === operation.articleId) await reloadClaims(operation.articleId);
         return null;
+      case 'sequence':
+        for (const part of operation.operations) await run(part);
+        return null;
     }
   };
 
@@ -389,8 +401,11 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       const { entry } = taken;
       set(taken.stacks);
       try {
-        const records = await run(operationFor(entry.action, direction));
-        set(settleStep(get(), direction, entry, actionAfter(entry.action, records)));
+        // A compound step's parts run one by one, each settled with the records main answered.
+        const done: SingleAction[] = [];
+        for (const part of partsInRunOrder(entry.action, direction))
+          done.push(actionAfter(part, await run(operationFor(part, direction))));
+        set(settleStep(get(), direction, entry, actionFromParts(entry.action, direction, done)));
         get().notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
       } catch (error) {
         get().reportError(error);
@@ -740,6 +755,22 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       )
         set({ statementOffer: { claimId, quote: updated.anchor.exact } });
       return updated;
+    },
+
+    async startFromEarlier(claimId, target) {
+      const before = get().claims.find((claim) => claim.id === claimId);
+      const result = await api.call('claimLinks.startFrom', { claimId, target });
+      upsertClaims([result.claim]);
+      upsertSources(result.sources);
+      if (before) noteWithdrawn([before], [result.claim]);
+      const parts: SingleAction[] = [];
+      const keys = Object.keys(result.before) as (keyof typeof result.before)[];
+      if (keys.length > 0)
+        parts.push({ kind: 'claimFields', claimId, before: result.before, after: pick(result.claim, keys) });
+      if (result.sources.length > 0)
+        parts.push({ kind: 'created', records: { article: null, claims: [], sources: result.sources } });
+      if (parts.length > 0) push({ label: 'Use as starting point', action: { kind: 'compound', parts } });
+      return result;
     },
 
     async addCorrection(claimId, kind, text) {

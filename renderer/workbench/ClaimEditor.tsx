@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useAppStore } from '../store';
 import { ApprovalLine, StatusField } from './ApprovalStatus';
 import { AutoSelect, AutoText } from './AutoField';
+import { CheckedBefore } from './CheckedBefore';
 import { NOT_RATED, preview as shorten, sameName } from './claimView';
 import { CorrectionNote } from './CorrectionNote';
 import { HistoryList } from './HistoryList';
@@ -198,6 +199,8 @@ export function ClaimEditor({
         dir="auto"
         help="The claim restated in full; it starts as the quote."
       />
+      {/* Right under the statement it matches on: whether it was checked before decides what comes next. */}
+      <CheckedBefore claim={claim} />
       <div className="wb-grid-2">
         <AutoText
           label="Claimant"

@@ -50,6 +50,7 @@ const CLAIM_FIELD_LABELS: Record<string, string> = {
   assignee: 'Assigned to',
   anchor: 'Quote',
   number: 'Number',
+  links: 'Previously checked',
 };
 
 const SOURCE_FIELD_LABELS: Record<string, string> = {

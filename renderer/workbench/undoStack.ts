@@ -7,7 +7,8 @@
 import type { AnchorAssignment, DeletedRecords } from '../../shared/api/contract.workbench';
 import type { Article, Claim, ClaimFields, Source, SourceFields } from '../../shared/domain';
 
-export type UndoAction =
+/** One thing a step did; a compound step is several of these, undone and redone as one. */
+export type SingleAction =
   | { kind: 'claimFields'; claimId: string; before: Partial<ClaimFields>; after: Partial<ClaimFields> }
   | { kind: 'sourceFields'; sourceId: string; before: Partial<SourceFields>; after: Partial<SourceFields> }
   /** Claims or sources that were created (undo deletes them; redo puts them back with their ids). */
@@ -22,6 +23,26 @@ export type UndoAction =
       beforeAnchors: AnchorAssignment[];
       afterText: string;
     };
+
+/**
+ * A step that did several things at once ("Use as starting point": fields and new sources), undone
+ * as one: undo runs its parts newest first, redo oldest first.
+ */
+export type CompoundAction = { kind: 'compound'; parts: SingleAction[] };
+
+export type UndoAction = SingleAction | CompoundAction;
+
+/** The parts of a step in the order running it in `direction` takes them. */
+export function partsInRunOrder(action: UndoAction, direction: UndoDirection): SingleAction[] {
+  if (action.kind !== 'compound') return [action];
+  return direction === 'undo' ? [...action.parts].reverse() : [...action.parts];
+}
+
+/** The step to keep after its parts ran (`done`, in the order they ran), as actionAfter made them. */
+export function actionFromParts(action: UndoAction, direction: UndoDirection, done: SingleAction[]): UndoAction {
+  if (action.kind !== 'compound') return done[0] ?? action;
+  return { kind: 'compound', parts: direction === 'undo' ? [...done].reverse() : done };
+}
 
 export interface UndoEntry {
   label: string;
@@ -123,11 +144,15 @@ export type UndoOperation =
   /** Set claims' anchors, with the article text they point into when `text` is given. */
   | { op: 'setAnchors'; articleId: string; anchors: AnchorAssignment[]; text?: string }
   /** Save the article text again (main re-anchors the claims). */
-  | { op: 'setText'; articleId: string; text: string };
+  | { op: 'setText'; articleId: string; text: string }
+  /** Several operations, one after the other (a compound step). */
+  | { op: 'sequence'; operations: UndoOperation[] };
 
-/** The operation that undoes (or redoes) an action. */
+/** The operation that undoes (or redoes) an action; a compound one's parts in the order they run. */
 export function operationFor(action: UndoAction, direction: UndoDirection): UndoOperation {
   switch (action.kind) {
+    case 'compound':
+      return { op: 'sequence', operations: partsInRunOrder(action, direction).map((part) => operationFor(part, direction)) };
     case 'claimFields':
       return {
         op: 'updateClaim',
@@ -171,8 +196,11 @@ export function operationFor(action: UndoAction, direction: UndoDirection): Undo
 
 /**
  * The action to keep after its operation ran. Restores and deletes answer with the records as
- * they are now (re-anchored, with their latest fields), which the next undo or redo must use.
+ * they are now (re-anchored, with their latest fields), which the next undo or redo must use. A
+ * compound step's parts are settled one by one as they run (`actionFromParts`).
  */
+export function actionAfter(action: SingleAction, records: DeletedRecords | null): SingleAction;
+export function actionAfter(action: UndoAction, records: DeletedRecords | null): UndoAction;
 export function actionAfter(action: UndoAction, records: DeletedRecords | null): UndoAction {
   if ((action.kind === 'created' || action.kind === 'deleted') && records) return { ...action, records };
   return action;
@@ -231,6 +259,8 @@ type RecordRef =
 
 function refsOf(action: UndoAction): RecordRef[] {
   switch (action.kind) {
+    case 'compound':
+      return action.parts.flatMap(refsOf);
     case 'claimFields':
       return [{ kind: 'claim', id: action.claimId }];
     case 'sourceFields':
@@ -267,6 +297,7 @@ function refsOf(action: UndoAction): RecordRef[] {
 
 /** The verdicts a step would set. */
 function verdictsOf(action: UndoAction): string[] {
+  if (action.kind === 'compound') return action.parts.flatMap(verdictsOf);
   if (action.kind !== 'claimFields') return [];
   return [action.before.verdictId, action.after.verdictId].filter(
     (id): id is string => typeof id === 'string',

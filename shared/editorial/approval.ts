@@ -25,6 +25,28 @@ export type PublishedSource = Pick<Source, (typeof PUBLISHED_SOURCE_FIELDS)[numb
  */
 export type PublishedExtras = Readonly<Record<string, readonly string[]>>;
 
+/** The extra kind of a claim's links to earlier checks ("Previously checked" in reports). */
+export const PREVIOUSLY_CHECKED = 'previouslyChecked';
+
+/** What a report prints of one link to an earlier check: a snapshot taken when it was linked. */
+export interface PreviouslyCheckedSnapshot {
+  publisher: string;
+  date: string;
+  rating: string;
+  url: string;
+}
+
+/**
+ * One link as one line, "PolitiFact, 2024-05-02, False, https://…" (empty parts left out): what
+ * a report prints after "Previously checked:", and what the seal holds of the link.
+ */
+export function previouslyCheckedLine(link: PreviouslyCheckedSnapshot): string {
+  return [link.publisher, link.date, link.rating, link.url]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
 /**
  * The canonical text of everything a report publishes for the claim. Key order is fixed and
  * sources are sorted by position, so equal content always gives equal text.

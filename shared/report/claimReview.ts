@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ClaimantType, ProjectData, Settings } from '../domain';
+import type { ClaimantType, Settings } from '../domain';
 import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { safeHref } from './escape';
-import { buildReportModel, type ReportClaim, type ReportModel } from './model';
+import { buildReportModel, type ReportClaim, type ReportData, type ReportModel } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
 
 /** Google shows at most this many characters of claimReviewed; longer text is cut in search results. */
@@ -50,6 +50,8 @@ export const ClaimReviewSchema = z.object({
   author: PersonOrOrganization.optional(),
   reviewRating: ReviewRating,
   creativeWorkStatus: z.enum(['Draft', 'Published']),
+  /** schema.org CreativeWork's `citation` (Text or CreativeWork): the addresses of earlier checks of the same claim. */
+  citation: z.array(HttpUrl).min(1).optional(),
   itemReviewed: z.object({
     '@type': z.literal('Claim'),
     text: z.string().min(1),
@@ -171,6 +173,7 @@ export function buildClaimReview(model: ReportModel, item: ReportClaim): ClaimRe
   const claimant = claimantThing(claim.claimant, claim.claimantType);
   const articleUrl = article ? safeHref(article.url) : null;
   const rationale = plainRationale(claim.rationale);
+  const citation = item.previouslyChecked.flatMap((earlier) => (earlier.href ? [earlier.href] : []));
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -191,6 +194,7 @@ export function buildClaimReview(model: ReportModel, item: ReportClaim): ClaimRe
         : {}),
     },
     creativeWorkStatus: item.approved ? 'Published' : 'Draft',
+    ...(citation.length > 0 ? { citation } : {}),
     itemReviewed: {
       '@type': 'Claim',
       text: statement,
@@ -218,7 +222,7 @@ export function buildClaimReview(model: ReportModel, item: ReportClaim): ClaimRe
 }
 
 export function buildClaimReviews(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   options: ReportOptionsInput | undefined,
   now: Date,
@@ -244,7 +248,7 @@ export function renderModelClaimReviewJsonLd(model: ReportModel): string {
 }
 
 export function renderClaimReviewJsonLd(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   options: ReportOptionsInput | undefined,
   now: Date,

@@ -1,5 +1,5 @@
-import type { ProjectData, Settings } from '../domain';
-import { buildReportModel, type ReportClaim, type ReportModel } from './model';
+import type { Settings } from '../domain';
+import { buildReportModel, type ReportClaim, type ReportData, type ReportModel } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
 
 /** Excel reads a UTF-8 file as UTF-8 only when it starts with a byte order mark. */
@@ -43,6 +43,7 @@ export const CSV_COLUMNS = [
   'Quote in context',
   'Sources',
   'Corrections and updates',
+  'Previously checked',
   'Article title',
   'Article outlet',
   'Article author',
@@ -54,7 +55,7 @@ export const CSV_COLUMNS = [
 
 /** The report as CSV: one row per claim (the quote marked **like this** in its context), the same content as the report (RFC 4180, UTF-8 with BOM, CRLF). */
 export function renderReportCsv(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   options: ReportOptionsInput | undefined,
   now: Date,
@@ -109,6 +110,7 @@ function claimRow(model: ReportModel, item: ReportClaim): string[] {
           .join(': '),
       )
       .join('\n'),
+    item.previouslyChecked.map((earlier) => earlier.line).join('\n'),
     article?.title ?? '',
     article?.outlet ?? '',
     article?.author ?? '',

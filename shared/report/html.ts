@@ -1,4 +1,4 @@
-import type { Article, ProjectData, Settings, Verdict } from '../domain';
+import type { Article, Settings, Verdict } from '../domain';
 import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { escapeHtml as esc, safeColour, safeHref, safeLang, textColourOn } from './escape';
 import {
@@ -13,6 +13,8 @@ import {
   sourceLine,
   type ReportClaim,
   type ReportCorrection,
+  type ReportData,
+  type ReportPreviouslyChecked,
   type ReportModel,
   type ReportReview,
 } from './model';
@@ -31,7 +33,7 @@ export const REPORT_CSP =
  * and the PDF all come from here. Pure: no I/O, no DOM; every value from the data is escaped.
  */
 export function renderReportHtml(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   options: ReportOptionsInput | undefined,
   now: Date,
@@ -155,6 +157,16 @@ function articlesBlock(out: string[], model: ReportModel): void {
   out.push('</section>\n');
 }
 
+/** "<b>Previously checked:</b> PolitiFact, 2 May 2024, False, <a>https://…</a>". */
+function previouslyCheckedHtml(earlier: ReportPreviouslyChecked): string {
+  const parts = [earlier.publisher, earlier.date ? formatDate(earlier.date) : '', earlier.rating]
+    .filter(Boolean)
+    .map((part) => `<span dir="auto">${esc(part)}</span>`);
+  if (earlier.href) parts.push(link(earlier.href, 'previously-checked-link'));
+  const title = earlier.statement ? ` title="${esc(earlier.statement)}"` : '';
+  return `<b${title}>Previously checked:</b> ${parts.join(', ')}`;
+}
+
 /** A link to a web page, shown as its address; anything that is not http(s) is text only. */
 function link(url: string, className: string): string {
   const shown = esc(url.trim());
@@ -261,6 +273,11 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
       out.push(
         `<p class="correction wrap"><b>${correctionHead(correction)}:</b> <span dir="auto">${multiline(correction.text)}</span></p>`,
       );
+    out.push('</div>\n');
+  }
+  if (item.previouslyChecked.length > 0) {
+    out.push('<div class="previously-checked">');
+    for (const earlier of item.previouslyChecked) out.push(`<p class="wrap">${previouslyCheckedHtml(earlier)}</p>`);
     out.push('</div>\n');
   }
 

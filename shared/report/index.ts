@@ -27,6 +27,8 @@ export {
   type ReportModel,
   type ReportClaim,
   type ReportCorrection,
+  type ReportData,
+  type ReportPreviouslyChecked,
   type ReportReview,
 } from './model';
 export { selectClaims, sortInReadingOrder } from './select';

@@ -1,4 +1,4 @@
-import type { ProjectData, Settings } from '../domain';
+import type { Settings } from '../domain';
 import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { safeHref } from './escape';
 import {
@@ -13,6 +13,7 @@ import {
   type ReportClaim,
   type ReportCorrection,
   type ReportModel,
+  type ReportData,
 } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
 
@@ -89,7 +90,7 @@ function inlineMarkdown(line: readonly Inline[]): string {
 
 /** The report as Markdown, with the same content as the HTML report. */
 export function renderReportMarkdown(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   options: ReportOptionsInput | undefined,
   now: Date,
@@ -208,6 +209,11 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
   for (const correction of item.corrections) {
     const text = correction.text ? ` ${noteText(correction.text, '')}` : '';
     out.push(`**${correctionHead(correction)}:**${text}`, '');
+  }
+  for (const earlier of item.previouslyChecked) {
+    const parts = [earlier.publisher, earlier.date ? formatDate(earlier.date) : '', earlier.rating].filter(Boolean).map(cell);
+    if (earlier.href) parts.push(link(earlier.href, earlier.href));
+    out.push(`**Previously checked:** ${parts.join(', ')}`, '');
   }
   out.push('#### Rationale', '');
   out.push(

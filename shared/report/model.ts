@@ -10,6 +10,7 @@ import {
   type Source,
   type Verdict,
 } from '../domain';
+import { previouslyCheckedLine, type PreviouslyCheckedSnapshot } from '../editorial/approval';
 import { quoteInContext, type QuoteContext } from './context';
 import { NEUTRAL_COLOUR, safeColour, safeHref, safeLogo } from './escape';
 import type { ReportOptions } from './options';
@@ -50,6 +51,27 @@ export interface ReportCorrection {
   text: string;
 }
 
+/**
+ * A project's data with its claims' links to earlier checks ("Previously checked", the snapshot
+ * each link took), which main reads beside the project (main/reports/exportReport.ts).
+ */
+export type ReportData = ProjectData & {
+  previouslyChecked?: readonly (PreviouslyCheckedSnapshot & { claimId: string; statement: string })[];
+};
+
+/** An earlier check the claim was linked to, as every format prints it. */
+export interface ReportPreviouslyChecked {
+  publisher: string;
+  /** YYYY-MM-DD or ''. */
+  date: string;
+  rating: string;
+  /** The earlier check's http(s) address, or null (a library claim has none). */
+  href: string | null;
+  statement: string;
+  /** "PolitiFact, 2024-05-02, False, https://…": the text the approval seal holds. */
+  line: string;
+}
+
 export interface ReportClaim {
   /** The claim's stable number in its project ("Claim 7"): the same in every report and format. */
   number: number;
@@ -67,6 +89,8 @@ export interface ReportClaim {
   review: ReportReview | null;
   /** The claim's correction and update notes, oldest first. */
   corrections: ReportCorrection[];
+  /** Earlier checks of the same claim ("Previously checked"), in the order they were linked. */
+  previouslyChecked: ReportPreviouslyChecked[];
 }
 
 export interface VerdictCount {
@@ -148,7 +172,7 @@ export function localDate(now: Date): string {
 }
 
 export function buildReportModel(
-  data: ProjectData,
+  data: ReportData,
   settings: Settings,
   options: ReportOptions,
   now: Date,
@@ -168,6 +192,20 @@ export function buildReportModel(
     const list = correctionsByClaim.get(correction.claimId) ?? [];
     list.push(correction);
     correctionsByClaim.set(correction.claimId, list);
+  }
+
+  const linksByClaim = new Map<string, ReportPreviouslyChecked[]>();
+  for (const link of data.previouslyChecked ?? []) {
+    const list = linksByClaim.get(link.claimId) ?? [];
+    list.push({
+      publisher: link.publisher.trim(),
+      date: link.date,
+      rating: link.rating.trim(),
+      href: safeHref(link.url),
+      statement: link.statement.trim(),
+      line: previouslyCheckedLine(link),
+    });
+    linksByClaim.set(link.claimId, list);
   }
 
   const claims: ReportClaim[] = selectClaims(data, options.claims).map((claim) => {
@@ -197,6 +235,7 @@ export function buildReportModel(
       corrections: [...(correctionsByClaim.get(claim.id) ?? [])]
         .sort(byCreation)
         .map((correction) => reportCorrection(correction, claim.number)),
+      previouslyChecked: linksByClaim.get(claim.id) ?? [],
     };
   });
 

@@ -184,6 +184,9 @@ h4 { font-family: var(--sans); font-size: 7.5pt; letter-spacing: .06em; text-tra
 .claim-corrections { margin: 0 0 10pt; padding: 5pt 10pt; border: 1px solid #e8c77a; border-inline-start: 4pt solid #c69214; background: #fff8e6; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
 .claim-corrections .correction { margin: 0 0 3pt; }
 .claim-corrections .correction:last-child { margin-bottom: 0; }
+.previously-checked { margin: 0 0 10pt; padding: 5pt 10pt; border-inline-start: 4pt solid #7a8aa0; background: #f3f5f8; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
+.previously-checked p { margin: 0 0 3pt; }
+.previously-checked p:last-child { margin-bottom: 0; }
 .rationale { overflow-wrap: anywhere; }
 .rationale p { line-height: 1.55; }
 a.ref, span.ref { font-size: .8em; vertical-align: .35em; line-height: 0; color: var(--accent); text-decoration: none; font-weight: 600; }

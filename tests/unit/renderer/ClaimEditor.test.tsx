@@ -5,6 +5,7 @@
  * its reason and a retry, and the fields follow undo.
  */
 import { bridge, refuse } from './fakeBridge';
+import { answerNoEarlierChecks } from './checkedBeforeAnswers';
 import './domShims';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -53,6 +54,7 @@ beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   useAppStore.setState({ current: overview() });
   stored = c1;
+  answerNoEarlierChecks(bridge);
   bridge
     .answer('workbench.loadArticle', () => ({
       article: article(),

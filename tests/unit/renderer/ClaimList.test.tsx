@@ -4,6 +4,7 @@
  * status), rendered in the article workspace that wires them, with the article from a fake bridge.
  */
 import { bridge } from './fakeBridge';
+import { answerNoEarlierChecks } from './checkedBeforeAnswers';
 import './domShims';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -55,6 +56,7 @@ beforeEach(() => {
     current: overview(article(), claims.length),
     route: { kind: 'project', projectId: PROJECT_ID, articleId: ARTICLE_ID },
   });
+  answerNoEarlierChecks(bridge);
   bridge
     .answer('workbench.loadArticle', () => ({
       article: article(),

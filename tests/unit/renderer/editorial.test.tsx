@@ -6,6 +6,7 @@
  * The article workspace is rendered whole, with main played by a fake bridge.
  */
 import { bridge, refuse } from './fakeBridge';
+import { answerNoEarlierChecks } from './checkedBeforeAnswers';
 import './domShims';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -70,6 +71,7 @@ beforeEach(() => {
   authorName = 'Ana Checker';
   record = NO_RECORD;
   openArticleRoute(overview(article(), stored.length));
+  answerNoEarlierChecks(bridge);
   bridge
     .answer('workbench.loadArticle', () => loadedArticle({ claims: stored, claimants: ['Critics', 'The minister'] }))
     .answer('projects.get', () => overview(article(), stored.length))

@@ -5,6 +5,7 @@
  * in keeps their text, the team notes are read again, and a claim that is gone closes its editor.
  */
 import { bridge } from './fakeBridge';
+import { answerNoEarlierChecks } from './checkedBeforeAnswers';
 import './domShims';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -43,6 +44,7 @@ beforeEach(() => {
   openArticleRoute(overview(article(), 2));
   claims = new Map([c1, c2].map((each) => [each.id, each]));
   record = { teamNotes: [], corrections: [], lastPublished: null, correctionRequired: false };
+  answerNoEarlierChecks(bridge);
   bridge
     .answer('workbench.loadArticle', () => loadedArticle({ claims: claims.values() }))
     .answer('projects.get', () => overview(article(), claims.size))

@@ -94,6 +94,7 @@ describe('CSV', () => {
       'Quote in context',
       'Sources',
       'Corrections and updates',
+      'Previously checked',
       'Article title',
       'Article outlet',
       'Article author',

@@ -1,6 +1,6 @@
 /**
  * project.json for an export to disk, written in pieces: the large tables (articles, claims,
- * sources, the history) are read a row at a time with `.iterate()` and serialised per record, so
+ * sources, claim links, the history) are read a row at a time with `.iterate()` and serialised per record, so
  * the export never holds the whole project, as records or as text. The pieces join to exactly the
  * text of serializeProject (./projectStore.ts): the same keys, the same record order (the same
  * sort keys, in SQL), the history's `fields` read whole through the CHANGES description.
@@ -13,10 +13,10 @@ import {
   listTeamNotesByProject,
 } from '../repositories/editorial';
 import { findProject } from '../repositories/projects';
-import { ARTICLES, CHANGES, CLAIMS, SOURCES, type Row, type Table } from '../repositories/tables';
+import { ARTICLES, CHANGES, CLAIM_LINKS, CLAIMS, SOURCES, type Row, type Table } from '../repositories/tables';
 import { listVerdicts } from '../repositories/verdicts';
 import type { ProjectPayload } from './format';
-import { withoutAssignee, type ReadOptions } from './projectStore';
+import { CLAIM_LINKS_SQL, withoutAssignee, type ReadOptions } from './projectStore';
 
 export interface ProjectJsonCounts {
   verdicts: number;
@@ -26,6 +26,7 @@ export interface ProjectJsonCounts {
   teamNotes: number;
   corrections: number;
   publications: number;
+  claimLinks: number;
   changes: number;
 }
 
@@ -114,6 +115,8 @@ export function writeProjectJson(
       listPublications(ctx, projectId).map((publication) => JSON.stringify(publication)),
       onRecord,
     ),
+    // Published, so kept "without team notes".
+    claimLinks: writeRows(write, 'claimLinks', rows(ctx, CLAIM_LINKS_SQL, projectId), jsonOf(CLAIM_LINKS), onRecord),
     changes: writeRows(
       write,
       'changes',

@@ -38,6 +38,7 @@ export interface ProjectFileCounts {
   teamNotes: number;
   corrections: number;
   publications: number;
+  claimLinks: number;
   changes: number;
 }
 
@@ -74,6 +75,7 @@ export function buildProjectFile(
     teamNotes: records.teamNotes.length,
     corrections: records.corrections.length,
     publications: records.publications.length,
+    claimLinks: records.claimLinks.length,
     changes: serialized.changeCount,
   };
   checkExportLimits(counts);
@@ -104,6 +106,7 @@ function checkExportLimits(counts: ProjectFileCounts): void {
       ['teamNotes', 'team notes'],
       ['corrections', 'correction notes'],
       ['publications', 'publications'],
+      ['claimLinks', 'claim links'],
       ['changes', 'history entries'],
     ] as const
   ).find(([key]) => counts[key] > PROJECT_FILE_LIMITS[key]);

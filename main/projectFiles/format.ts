@@ -8,21 +8,22 @@
  * add the next version's schemas, an upgrade step in ./upgrade.ts, and keep the older ones as they
  * are so old files keep importing. Version 1: the first release. Version 2: editorial integrity
  * (claim numbers, claimant types, assignees, sealed approvals, team notes, corrections,
- * publications).
+ * publications). Version 3: claim links ("Previously checked"), with the snapshot a report prints.
  */
 import { z } from 'zod';
 import type { Change, ProjectData } from '../../shared/domain';
 import { isHttpUrl } from '../../shared/domain/article';
+import type { ClaimLink } from '../../shared/api/contract.claimLinks';
 import { CalendarDate, Id, Timestamp } from '../../shared/domain/ids';
 import { LIMITS } from '../../shared/domain/limits';
 
 export const FORMAT_NAME = 'factcheck-project';
 /** The version this app writes. Files of a higher version are refused; lower ones are upgraded. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const FILE_EXTENSION = '.factcheck';
 export const MANIFEST_ENTRY = 'manifest.json';
 export const PROJECT_ENTRY = 'project.json';
-/** Reserved for later versions (images, PDFs of sources); v1 and v2 files carry none. */
+/** Reserved for later versions (images, PDFs of sources); v1 to v3 files carry none. */
 export const ATTACHMENTS_DIR = 'attachments/';
 
 const MiB = 1024 * 1024;
@@ -59,6 +60,8 @@ export const PROJECT_FILE_LIMITS = {
   corrections: 50_000,
   /** Format 2: the publication log, one entry per report marked as published. */
   publications: 10_000,
+  /** Format 3: links to earlier checks ("Previously checked"); a claim has a handful. */
+  claimLinks: 250_000,
 } as const;
 export type ProjectFileLimits = { -readonly [K in keyof typeof PROJECT_FILE_LIMITS]: number };
 
@@ -425,10 +428,82 @@ export const ProjectPayloadV2 = z
 export type ProjectPayloadV2 = z.infer<typeof ProjectPayloadV2>;
 
 // ---------------------------------------------------------------------------------------------
+// Format version 3: claim links ("Previously checked"). Everything not listed here is as in 2.
+
+export const ManifestV3 = z
+  .strictObject({
+    format: z.literal(FORMAT_NAME),
+    formatVersion: z.literal(3),
+    appVersion: text(100).meta({ description: 'Version of the app that wrote the file.' }),
+    exportedAt: Timestamp,
+    exportedBy: text(LIMITS.shortTextChars).meta({
+      description: 'The author name set in the exporting app; may be empty.',
+    }),
+    entries: z
+      .record(z.string().min(1).max(500), ManifestEntryV1)
+      .meta({
+        description: 'Every entry of the zip except manifest.json itself, by path: its size and SHA-256.',
+      }),
+  })
+  .meta({ title: 'manifest.json (format version 3)' });
+export type ManifestV3 = z.infer<typeof ManifestV3>;
+
+export const ClaimLinkV3 = z
+  .strictObject({
+    id: Id,
+    projectId: Id,
+    claimId: Id.meta({ description: 'The claim of this file that is the same claim as the earlier check.' }),
+    targetKind: z
+      .enum(['claim', 'reference'], { message: 'A link’s target is a “claim” or a “reference”.' })
+      .meta({ description: 'A claim of a project (often not in this file), or a reference fact-check.' }),
+    targetId: Id.meta({
+      description: 'The earlier check’s id; it is usually not in the file, so the snapshot below travels instead.',
+    }),
+    publisher: text(LIMITS.shortTextChars).meta({
+      description: 'Snapshot: the earlier claim’s project title, or the reference’s publisher.',
+    }),
+    date: CalendarDate.meta({ description: 'Snapshot: the earlier check’s approval or review date; may be empty.' }),
+    rating: text(LIMITS.shortTextChars).meta({ description: 'Snapshot: its verdict or rating; may be empty.' }),
+    url: HttpUrlOrEmpty.meta({ description: 'Snapshot: the reference’s address; empty for a claim.' }),
+    statement: text(LIMITS.claimChars).meta({ description: 'Snapshot: what the earlier check was about.' }),
+    linkedBy: PersonName.meta({ description: 'Who linked the claim (the author name in their Settings).' }),
+    linkedAt: Timestamp,
+  })
+  .meta({
+    description:
+      '“Same claim”: the claim marked as checked before, with what a report prints under “Previously checked” (publisher, date, rating, url), taken when it was linked. Published, so part of the approval seal.',
+  });
+
+export const ProjectPayloadV3 = z
+  .strictObject({
+    project: ProjectV2,
+    verdicts: limitedArray(VerdictV1, PROJECT_FILE_LIMITS.verdicts, 'verdicts').meta({
+      description: 'The project’s verdict scale.',
+    }),
+    articles: limitedArray(ArticleV1, PROJECT_FILE_LIMITS.articles, 'articles'),
+    claims: limitedArray(ClaimV2, PROJECT_FILE_LIMITS.claims, 'claims'),
+    sources: limitedArray(SourceV1, PROJECT_FILE_LIMITS.sources, 'sources'),
+    teamNotes: limitedArray(TeamNoteV2, PROJECT_FILE_LIMITS.teamNotes, 'team notes').meta({
+      description: 'Team notes of the claims, oldest first. Left out of files exported “without team notes”.',
+    }),
+    corrections: limitedArray(CorrectionV2, PROJECT_FILE_LIMITS.corrections, 'correction notes'),
+    publications: limitedArray(PublicationV2, PROJECT_FILE_LIMITS.publications, 'publications'),
+    claimLinks: limitedArray(ClaimLinkV3, PROJECT_FILE_LIMITS.claimLinks, 'claim links').meta({
+      description: 'Links of the claims to earlier checks, oldest first. Kept in files “without team notes” (they are published).',
+    }),
+    changes: limitedArray(ChangeV1, PROJECT_FILE_LIMITS.changes, 'history entries').meta({
+      description:
+        'The change history, oldest first, including changes of records since deleted. Adding or removing a link is an update of its claim’s field “links” (the published lines before and after).',
+    }),
+  })
+  .meta({ title: 'project.json (format version 3)' });
+export type ProjectPayloadV3 = z.infer<typeof ProjectPayloadV3>;
+
+// ---------------------------------------------------------------------------------------------
 // The current version, and every version's schemas (the upgrade pipeline parses with these).
 
-export const ProjectPayload = ProjectPayloadV2;
-export type ProjectPayload = ProjectPayloadV2;
+export const ProjectPayload = ProjectPayloadV3;
+export type ProjectPayload = ProjectPayloadV3;
 export type PayloadRecord =
   | ProjectPayload['project']
   | ProjectPayload['verdicts'][number]
@@ -436,16 +511,22 @@ export type PayloadRecord =
   | ProjectPayload['claims'][number]
   | ProjectPayload['sources'][number];
 
-export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ManifestV1, 2: ManifestV2 };
-export const PAYLOAD_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ProjectPayloadV1, 2: ProjectPayloadV2 };
+export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ManifestV1, 2: ManifestV2, 3: ManifestV3 };
+export const PAYLOAD_SCHEMAS: Readonly<Record<number, z.ZodType>> = {
+  1: ProjectPayloadV1,
+  2: ProjectPayloadV2,
+  3: ProjectPayloadV3,
+};
 
 /** A manifest as read: of the file's own version (a v1 file keeps formatVersion 1). */
-export type Manifest = ManifestV1 | ManifestV2;
+export type Manifest = ManifestV1 | ManifestV2 | ManifestV3;
 
 // Compile-time guard: the current payload must hold the app's records as they are. When a domain
 // type gains a field, this stops compiling until a new format version carries it.
 type Assignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _payloadMatchesDomain: Assignable<Omit<ProjectPayload, 'changes'>, ProjectData> = true;
+const _payloadMatchesDomain: Assignable<Omit<ProjectPayload, 'changes' | 'claimLinks'>, ProjectData> = true;
 const _changesMatchDomain: Assignable<ProjectPayload['changes'][number], Change> = true;
+const _linksMatchContract: Assignable<ProjectPayload['claimLinks'][number], ClaimLink> = true;
 void _payloadMatchesDomain;
 void _changesMatchDomain;
+void _linksMatchContract;

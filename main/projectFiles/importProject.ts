@@ -382,6 +382,7 @@ export function copyWithNewIds(
     payload.teamNotes,
     payload.corrections,
     payload.publications,
+    payload.claimLinks,
   ])
     for (const record of list) remap(record.id);
   for (const change of payload.changes) remap(change.entityId);
@@ -425,10 +426,19 @@ export function copyWithNewIds(
     projectId,
     claimId: ids.get(correction.claimId)!,
   }));
+  // A link to a claim of the same project points at that claim's copy; any other target (another
+  // project's claim, a reference) is left as it is.
+  const claimLinks = payload.claimLinks.map((link) => ({
+    ...link,
+    id: ids.get(link.id)!,
+    projectId,
+    claimId: ids.get(link.claimId)!,
+    targetId: link.targetKind === 'claim' ? (ref(link.targetId) as string) : link.targetId,
+  }));
   // A seal covers the claim's verdict by id: an approval that held in the original is sealed
   // again on the copy's ids (and so are the seals its publications recorded for it).
-  const before = publishedParts(payload.sources, payload.corrections);
-  const after = publishedParts(sources, corrections);
+  const before = publishedParts(payload.sources, payload.corrections, payload.claimLinks);
+  const after = publishedParts(sources, corrections, claimLinks);
   const resealed = new Map<string, string>();
   const claims = payload.claims.map((claim) => {
     const copy = {
@@ -472,6 +482,7 @@ export function copyWithNewIds(
           seal: resealed.get(`${published.claimId}:${published.seal}`) ?? published.seal,
         })),
       })),
+      claimLinks,
       changes,
     },
     changesRecorded: title === payload.project.title ? 0 : 1,

@@ -19,7 +19,8 @@
  * (shared/editorial/claimNumbers.ts: per number the claim created first keeps it), which gives the
  * same numbers whoever imports whom. An approval is one field; one that no longer goes with its
  * claim's status is cleared. Team notes, corrections and publications are append-only: the merge
- * keeps both sides' (a union by id), except notes of claims the merge removed.
+ * keeps both sides' (a union by id), except notes of claims the merge removed. Claim links are a
+ * union too, less the ones a side removed since the divergence (./mergeLinks.ts).
  *
  * The merged history is the union of both (by change id), plus changes recording what the merge
  * itself decided, authored by the local user, so the other side converges when it imports the
@@ -36,6 +37,7 @@ import { NO_APPROVAL, type Change } from '../../shared/domain';
 import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { AppError } from '../errors';
 import type { ProjectPayload } from './format';
+import { mergeClaimLinks } from './mergeLinks';
 import { publishedParts, publishedTextOf, sealInPayload } from './seals';
 import {
   ENTITY_ORDER,
@@ -211,7 +213,7 @@ export interface MergeOutcome {
   /** To append to the library's history: their new changes, then the merge's own. */
   appendChanges: Change[];
   /**
-   * Approved claims whose published content (fields, quote, sources, corrections) or approval the
+   * Approved claims whose published content (fields, quote, sources, corrections, links) or approval the
    * merge changed: the import asks the approval rule to check each before it commits.
    */
   approvalChecks: string[];
@@ -573,11 +575,17 @@ export function resolveMerge(
   for (const [key, kind] of kinds)
     if (kind === 'verdict' && result.has(key)) verdictIds.add(result.get(key)!.id);
   const mergedCorrections = unionById(plan.yours.corrections, plan.theirs.corrections);
+  const mergedLinks = mergeClaimLinks(
+    plan.yours.claimLinks,
+    plan.theirs.claimLinks,
+    { yours: mine.newChanges, theirs: theirs.newChanges },
+    new Set([...kinds].filter(([key, kind]) => kind === 'claim' && result.has(key)).map(([key]) => result.get(key)!.id)),
+  );
   if (approvalChoices.length > 0) {
     const sources = [...kinds]
       .filter(([key, kind]) => kind === 'source' && result.has(key))
       .map(([key]) => result.get(key)! as unknown as ProjectPayload['sources'][number]);
-    const parts = publishedParts(sources, mergedCorrections);
+    const parts = publishedParts(sources, mergedCorrections, mergedLinks);
     for (const [key, ...candidates] of approvalChoices) {
       const claim = result.get(key)! as unknown as ProjectPayload['claims'][number];
       const seal = sealInPayload(claim, parts);
@@ -713,12 +721,13 @@ export function resolveMerge(
     teamNotes: unionById(plan.yours.teamNotes, plan.theirs.teamNotes).filter(onKeptClaim),
     corrections: mergedCorrections.filter(onKeptClaim),
     publications: unionById(plan.yours.publications, plan.theirs.publications),
+    claimLinks: mergedLinks.filter(onKeptClaim),
     changes: [...plan.yours.changes, ...plan.theirNewChanges, ...ownChanges],
   } as unknown as ProjectPayload;
 
   // Approved claims whose published content or approval is not what this copy had approved.
-  const ourParts = publishedParts(plan.yours.sources, plan.yours.corrections);
-  const mergedParts = publishedParts(payload.sources, payload.corrections);
+  const ourParts = publishedParts(plan.yours.sources, plan.yours.corrections, plan.yours.claimLinks);
+  const mergedParts = publishedParts(payload.sources, payload.corrections, payload.claimLinks);
   const approvalChecks: string[] = [];
   for (const claim of payload.claims) {
     if (claim.status !== 'approved') continue;
@@ -853,6 +862,13 @@ function summarise(
     if (summary.editorialAdded[name] > 0 || before[name].some((record) => !now.has(record.id)))
       identical = false;
   }
+  // Links are not counted in the summary (its shape is the API's), but they are changes to write.
+  const linksBefore = new Map(before.claimLinks.map((link) => [link.id, link]));
+  if (
+    before.claimLinks.length !== after.claimLinks.length ||
+    after.claimLinks.some((link) => !sameJson(linksBefore.get(link.id), link))
+  )
+    identical = false;
   for (const name of Object.values(KIND_COLLECTION)) {
     const old = new Map((before[name] as readonly AnyRecord[]).map((record) => [record.id, record]));
     const kept = new Set<string>();

@@ -21,6 +21,7 @@ import { listSourcesByProject } from '../repositories/sources';
 import {
   ARTICLES,
   CHANGES,
+  CLAIM_LINKS,
   CLAIMS,
   CORRECTIONS,
   PROJECTS,
@@ -80,12 +81,21 @@ export function readProjectRecords(
     let teamNotes = listTeamNotesByProject(ctx, projectId);
     const corrections = listCorrectionsByProject(ctx, projectId);
     const publications = listPublications(ctx, projectId);
+    // Links are published: "without team notes" keeps them.
+    const claimLinks = readClaimLinks(ctx, projectId);
     if (options.withoutTeamNotes) {
       teamNotes = [];
       claims = claims.map((claim) => (claim.assignee === '' ? claim : { ...claim, assignee: '' }));
     }
-    return { project, verdicts, articles, claims, sources, teamNotes, corrections, publications };
+    return { project, verdicts, articles, claims, sources, teamNotes, corrections, publications, claimLinks };
   });
+}
+
+/** The SQL of a project's claim links, in the file's order (by time, then id); ./exportJson.ts iterates it. */
+export const CLAIM_LINKS_SQL = `SELECT ${CLAIM_LINKS.columns()} FROM claim_links WHERE project_id = ? ORDER BY linked_at, id`;
+
+function readClaimLinks(ctx: RepoContext, projectId: string): Payload['claimLinks'] {
+  return (ctx.stmt(CLAIM_LINKS_SQL).all(projectId) as Row[]).map(CLAIM_LINKS.fromRow);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -166,6 +176,7 @@ export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes'
   insertAll(TEAM_NOTES, payload.teamNotes);
   insertAll(CORRECTIONS, payload.corrections);
   insertAll(PUBLICATIONS, payload.publications);
+  insertAll(CLAIM_LINKS, payload.claimLinks);
 }
 
 /** Appends history entries in the order given (they get the next seq numbers). */
@@ -187,6 +198,7 @@ export function payloadRowCount(payload: Payload): number {
     payload.teamNotes.length +
     payload.corrections.length +
     payload.publications.length +
+    payload.claimLinks.length +
     payload.changes.length
   );
 }
@@ -247,8 +259,9 @@ export function applyPayloadDiff(
     const teamNotes = diffRecords(before.teamNotes, after.teamNotes);
     const corrections = diffRecords(before.corrections, after.corrections);
     const publications = diffRecords(before.publications, after.publications);
+    const claimLinks = diffRecords(before.claimLinks, after.claimLinks);
     if (onTotal) {
-      const diffs = [verdicts, articles, claims, sources, teamNotes, corrections, publications];
+      const diffs = [verdicts, articles, claims, sources, teamNotes, corrections, publications, claimLinks];
       onTotal(diffs.reduce((sum, diff) => sum + diff.added.length + diff.changed.length + diff.removed.length, 0));
     }
     // Claim numbers are unique per project at every moment: the numbers of claims about to be
@@ -260,6 +273,15 @@ export function applyPayloadDiff(
     for (const claim of claims.changed)
       if (previous.get(claim.id) !== claim.number) park.run(parking++, claim.id);
     for (const claim of claims.removed) park.run(parking++, claim.id);
+    // Links first out and last in: nothing points at a link, and a link removed here may hold the
+    // (claim, earlier check) pair an added one takes. A changed one is replaced whole (its claim
+    // and target are fixed columns an update would not touch).
+    const removeLink = ctx.stmt(`DELETE FROM claim_links WHERE id = ?`);
+    for (const link of claimLinks.removed) {
+      removeLink.run(link.id);
+      onRow();
+    }
+    for (const link of claimLinks.changed) removeLink.run(link.id); // Counted when inserted again.
     // Parents before children; removals last, children first, once no kept row points at them.
     insertRecords(
       ctx,
@@ -271,6 +293,7 @@ export function applyPayloadDiff(
         teamNotes: teamNotes.added,
         corrections: corrections.added,
         publications: publications.added,
+        claimLinks: [...claimLinks.added, ...claimLinks.changed],
       },
       onRow,
     );

@@ -1,10 +1,15 @@
 /**
  * Approval seals computed from a payload instead of the library: the same text as
  * main/repositories/approvals.ts `currentSeal` hashes (the claim's published fields, its sources'
- * published fields, its correction notes), so a seal made here matches the one the library checks.
+ * published fields, its correction notes, its links' "Previously checked" lines), so a seal made
+ * here matches the one the library checks.
  */
-import type { PublishedExtras, PublishedSource } from '../../shared/editorial/approval';
-import { publishedContent } from '../../shared/editorial/approval';
+import type {
+  PreviouslyCheckedSnapshot,
+  PublishedExtras,
+  PublishedSource,
+} from '../../shared/editorial/approval';
+import { PREVIOUSLY_CHECKED, previouslyCheckedLine, publishedContent } from '../../shared/editorial/approval';
 import { sealOf } from '../editorial/seal';
 
 type ClaimLike = Parameters<typeof publishedContent>[0] & { id: string };
@@ -16,8 +21,11 @@ interface CorrectionLike {
   kind: string;
   text: string;
 }
+interface LinkLike extends PreviouslyCheckedSnapshot {
+  claimId: string;
+}
 
-/** Sources and correction notes grouped by claim, to compute many claims' seals. */
+/** Sources, correction notes and links grouped by claim, to compute many claims' seals. */
 export interface PublishedParts {
   sources: ReadonlyMap<string, PublishedSource[]>;
   extras: ReadonlyMap<string, PublishedExtras>;
@@ -26,6 +34,7 @@ export interface PublishedParts {
 export function publishedParts(
   sources: readonly SourceLike[],
   corrections: readonly CorrectionLike[] = [],
+  links: readonly LinkLike[] = [],
 ): PublishedParts {
   const byClaim = new Map<string, PublishedSource[]>();
   for (const source of sources) {
@@ -39,8 +48,15 @@ export function publishedParts(
     if (!list) notes.set(correction.claimId, (list = []));
     list.push(`${correction.kind}: ${correction.text}`);
   }
+  const lines = new Map<string, string[]>();
+  for (const link of links) {
+    let list = lines.get(link.claimId);
+    if (!list) lines.set(link.claimId, (list = []));
+    list.push(previouslyCheckedLine(link));
+  }
   const extras = new Map<string, PublishedExtras>();
-  for (const [claimId, list] of notes) extras.set(claimId, { corrections: list });
+  for (const claimId of new Set([...notes.keys(), ...lines.keys()]))
+    extras.set(claimId, { corrections: notes.get(claimId) ?? [], [PREVIOUSLY_CHECKED]: lines.get(claimId) ?? [] });
   return { sources: byClaim, extras };
 }
 

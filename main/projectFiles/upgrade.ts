@@ -12,7 +12,13 @@
 import type { z } from 'zod';
 import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { formatPath, importError, newerVersionError } from './messages';
-import { FORMAT_VERSION, PAYLOAD_SCHEMAS, type ProjectPayloadV1, type ProjectPayloadV2 } from './format';
+import {
+  FORMAT_VERSION,
+  PAYLOAD_SCHEMAS,
+  type ProjectPayloadV1,
+  type ProjectPayloadV2,
+  type ProjectPayloadV3,
+} from './format';
 import { publishedParts, sealInPayload } from './seals';
 import { toUtcTimestamp } from './validate';
 
@@ -89,12 +95,27 @@ export function upgradeV1ToV2(v1: ProjectPayloadV1): ProjectPayloadV2 {
   };
 }
 
+/**
+ * Version 2 → 3 (claim links): version 2 had no links, so none; every seal stays as it was (a
+ * claim without links publishes no "Previously checked", so its published text is unchanged).
+ */
+export function upgradeV2ToV3(v2: ProjectPayloadV2): ProjectPayloadV3 {
+  const { changes, ...records } = v2;
+  // Rebuilt in the version's key order, so an upgraded file serialises like one written as 3.
+  return { ...records, claimLinks: [], changes };
+}
+
 /** Keyed by the version each step upgrades from; consecutive, starting at 1. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   {
     from: 1,
     describe: 'numbers claims, seals approvals, adds team notes, corrections and publications',
     upgrade: (payload) => upgradeV1ToV2(payload as ProjectPayloadV1),
+  },
+  {
+    from: 2,
+    describe: 'adds claim links (none)',
+    upgrade: (payload) => upgradeV2ToV3(payload as ProjectPayloadV2),
   },
 ];
 

@@ -17,6 +17,7 @@ const COLLECTIONS = [
   ['teamNotes', 'team notes'],
   ['corrections', 'correction notes'],
   ['publications', 'publications'],
+  ['claimLinks', 'claim links'],
 ] as const;
 
 /**
@@ -112,8 +113,9 @@ function pathTo(
 
 /**
  * After the schema: ids unique per table, every record belongs to the file's project, every
- * reference resolves, every anchored claim quotes its article exactly, and claim numbers are
- * unique and below the project's next number.
+ * reference resolves, every anchored claim quotes its article exactly, claim numbers are unique
+ * and below the project's next number, and a claim links to an earlier check at most once (never
+ * to itself). A link's target is not checked: it is usually in another project or library.
  */
 export function checkIntegrity(payload: ProjectPayload, fileName: string): void {
   const fail = (reason: string): never => {
@@ -135,6 +137,7 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
   unique(payload.teamNotes, 'team notes');
   unique(payload.corrections, 'correction notes');
   unique(payload.publications, 'publications');
+  unique(payload.claimLinks, 'claim links');
   unique(payload.changes, 'history entries');
   const all = new Set<string>([projectId]);
   for (const list of [
@@ -145,6 +148,7 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
     payload.teamNotes,
     payload.corrections,
     payload.publications,
+    payload.claimLinks,
   ]) {
     for (const item of list) {
       if (all.has(item.id)) fail(`the id ${item.id} is used by two different records`);
@@ -220,6 +224,16 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
     if (publication.projectId !== projectId)
       fail(`publication ${index + 1} (publications[${index}]) belongs to another project`);
   });
+  const linked = new Set<string>();
+  payload.claimLinks.forEach((link, index) => {
+    const where = `claim link ${index + 1} (claimLinks[${index}], “${clip(link.publisher || link.statement || link.targetId, 40)}”)`;
+    if (link.projectId !== projectId) fail(`${where} belongs to another project`);
+    if (!claimIds.has(link.claimId)) fail(`${where} is on a claim that is not in the file (${link.claimId})`);
+    if (link.targetId === link.claimId) fail(`${where} links a claim to itself`);
+    const pair = `${link.claimId} ${link.targetId}`;
+    if (linked.has(pair)) fail(`${where} links its claim to the same earlier check a second time`);
+    linked.add(pair);
+  });
   payload.changes.forEach((change, index) => {
     if (change.projectId !== projectId)
       fail(`history entry ${index + 1} (changes[${index}]) belongs to another project`);
@@ -293,6 +307,9 @@ export function normaliseTimestamps(payload: ProjectPayload, fileName: string): 
   created('corrections', payload.corrections);
   payload.publications.forEach((publication, index) => {
     publication.publishedAt = utc(publication.publishedAt, () => `publications[${index}].publishedAt`);
+  });
+  payload.claimLinks.forEach((link, index) => {
+    link.linkedAt = utc(link.linkedAt, () => `claimLinks[${index}].linkedAt`);
   });
   payload.changes.forEach((change, index) => {
     change.at = utc(change.at, () => `changes[${index}].at`);

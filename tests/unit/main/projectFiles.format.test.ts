@@ -10,7 +10,7 @@ import {
   PAYLOAD_SCHEMAS,
   PROJECT_FILE_LIMITS,
   ProjectPayloadV1,
-  ProjectPayloadV2,
+  ProjectPayloadV3,
 } from '../../../main/projectFiles/format';
 import {
   applyImport,
@@ -114,10 +114,10 @@ function patchDirectory(
 describe('a valid file', () => {
   it('imports, and keeps what it says', () => {
     const contents = parseProjectFile(validBytes, 'ok.factcheck');
-    expect(contents.formatVersion).toBe(2);
+    expect(contents.formatVersion).toBe(3);
     expect(contents.manifest).toMatchObject({
       format: 'factcheck-project',
-      formatVersion: 2,
+      formatVersion: 3,
       appVersion: '1.0.0',
       exportedBy: 'Alice',
     });
@@ -403,44 +403,45 @@ describe('format versions', () => {
       expect(PAYLOAD_SCHEMAS[version]).toBeDefined();
   });
 
-  it('upgrades an older file step by step and validates each step (a pretend v3)', () => {
-    const V3 = ProjectPayloadV2.extend({ reviewers: z.array(z.string()) });
+  it('upgrades an older file step by step and validates each step (a pretend v4)', () => {
+    const V4 = ProjectPayloadV3.extend({ reviewers: z.array(z.string()) });
     const pipeline: UpgradePipeline = {
-      current: 3,
-      schemas: { ...PAYLOAD_SCHEMAS, 3: V3 },
+      current: 4,
+      schemas: { ...PAYLOAD_SCHEMAS, 4: V4 },
       steps: [
         ...UPGRADE_STEPS,
         {
-          from: 2,
+          from: 3,
           describe: 'adds reviewers',
           upgrade: (payload) => ({ ...(payload as object), reviewers: [] }),
         },
       ],
     };
-    const upgraded = upgradePayload(clone(), 2, 'old.factcheck', pipeline) as z.infer<typeof V3>;
+    const upgraded = upgradePayload(clone(), 3, 'old.factcheck', pipeline) as z.infer<typeof V4>;
     expect(upgraded.reviewers).toEqual([]);
     expect(upgraded.claims).toEqual(valid.claims);
-    // From version 1, through both steps.
+    // From version 1, through every step.
     const fromV1 = upgradePayload(
       ProjectPayloadV1.parse(toV1Payload(clone())),
       1,
       'older.factcheck',
       pipeline,
-    ) as z.infer<typeof V3>;
+    ) as z.infer<typeof V4>;
     expect(fromV1.reviewers).toEqual([]);
+    expect(fromV1.claimLinks).toEqual([]);
     expect(fromV1.claims.map((claim) => claim.number)).toEqual([1]);
     // A step that produces something invalid is caught, with the file's name.
     const broken: UpgradePipeline = {
       ...pipeline,
-      steps: [...UPGRADE_STEPS, { from: 2, describe: 'broken', upgrade: (payload) => payload }],
+      steps: [...UPGRADE_STEPS, { from: 3, describe: 'broken', upgrade: (payload) => payload }],
     };
-    expect(() => upgradePayload(clone(), 2, 'old.factcheck', broken)).toThrow(
+    expect(() => upgradePayload(clone(), 3, 'old.factcheck', broken)).toThrow(
       /“old\.factcheck”: project\.json is not valid at “reviewers”/,
     );
-    expect(() => upgradePayload(clone(), 4, 'new.factcheck', pipeline)).toThrow(
+    expect(() => upgradePayload(clone(), 5, 'new.factcheck', pipeline)).toThrow(
       'This file was made by a newer version of the app; update to open it',
     );
-    expect(() => upgradePayload(clone(), 2, 'old.factcheck', { ...pipeline, steps: UPGRADE_STEPS })).toThrow(
+    expect(() => upgradePayload(clone(), 3, 'old.factcheck', { ...pipeline, steps: UPGRADE_STEPS })).toThrow(
       /no upgrade step/,
     );
   });

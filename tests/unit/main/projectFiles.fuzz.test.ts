@@ -31,12 +31,14 @@ const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20241021);
 const GOLDEN = path.resolve(__dirname, '../../fixtures/project-files/tass-v1.factcheck');
 const GOLDEN_V2 = path.resolve(__dirname, '../../fixtures/project-files/tass-v2.factcheck');
+const GOLDEN_V3 = path.resolve(__dirname, '../../fixtures/project-files/tass-v3.factcheck');
 
 let dir: string;
 let baseLibrary: string;
 /**
  * Files to mutate: the v1 golden one (which merges into the library's copy), one with conflicts,
- * and the v2 golden one (numbers, approvals, notes, corrections, publications; a new project).
+ * the v2 golden one (numbers, approvals, notes, corrections, publications; a new project) and the
+ * v3 golden one (claim links on approved claims; a new project).
  */
 const seeds: { name: string; bytes: Uint8Array }[] = [];
 
@@ -45,6 +47,7 @@ beforeAll(() => {
   const golden = fs.readFileSync(GOLDEN);
   seeds.push({ name: 'golden', bytes: golden });
   seeds.push({ name: 'golden-v2', bytes: fs.readFileSync(GOLDEN_V2) });
+  seeds.push({ name: 'golden-v3', bytes: fs.readFileSync(GOLDEN_V3) });
   // The library holds the golden project, edited since, so imports of it merge (with conflicts).
   const library = openTestLibrary(path.join(dir, 'base'), { author: 'Fuzz' });
   const contents = parseProjectFile(golden, 'golden.factcheck');
@@ -158,10 +161,10 @@ function mutate(seed: { bytes: Uint8Array }, random: () => number): Uint8Array {
   }
   const body = Buffer.from(JSON.stringify(mutateJson(payload, random)));
   // Mostly with a correct checksum (to reach the schema and integrity checks), sometimes stale.
-  return random() < 0.85
-    ? packEntries(body, { appVersion: 'fuzz', exportedAt: '2024-10-22T08:30:00.000Z', exportedBy: 'Fuzz' })
-        .bytes
-    : packRaw(manifest, body);
+  // The manifest keeps the seed's format version, so an older seed is still read as what it is.
+  if (random() >= 0.85) return packRaw(manifest, body);
+  const packed = packEntries(body, { appVersion: 'fuzz', exportedAt: '2024-10-22T08:30:00.000Z', exportedBy: 'Fuzz' });
+  return packRaw({ ...(packed.manifest as unknown as Record<string, Json>), formatVersion: (manifest as { formatVersion?: Json }).formatVersion ?? null }, body);
 }
 
 function packRaw(manifest: Json, body: Uint8Array): Uint8Array {

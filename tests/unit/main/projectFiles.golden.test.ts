@@ -8,6 +8,7 @@ import { readProjectPayload } from '../../../main/projectFiles/projectStore';
 import { sha256Hex } from '../../../main/projectFiles/unpack';
 import { checkIntegrity } from '../../../main/projectFiles/validate';
 import { currentSeal } from '../../../main/repositories/approvals';
+import { listClaimLinks } from '../../../main/repositories/claimLinks';
 import { getClaim } from '../../../main/repositories/claims';
 import {
   dumpLibrary,
@@ -29,6 +30,10 @@ const GOLDEN = {
   v2: {
     file: path.resolve(__dirname, '../../fixtures/project-files/tass-v2.factcheck'),
     sha256: '0927f80e69ac3f93a752c5619f478c0b273ee6ac8ce89d3f8366bbb927a20713',
+  },
+  v3: {
+    file: path.resolve(__dirname, '../../fixtures/project-files/tass-v3.factcheck'),
+    sha256: '732c97db9f71c357e2a7e99f0eb18b153dda39c883b976947dd5f6b20553bee0',
   },
 };
 
@@ -223,6 +228,26 @@ describe('golden file, format v2 (TASS, editorial integrity)', () => {
     expect(parseProjectFile(again.bytes, 'again.factcheck').payload).toEqual(contents.payload);
   });
 
+  it('is upgraded to format 3 with no claim links, every approval still holding', () => {
+    const contents = parseProjectFile(bytes, 'tass-v2.factcheck');
+    expect(contents.payload.claimLinks).toEqual([]);
+    expect(Object.keys(contents.payload)).toEqual([
+      'project',
+      'verdicts',
+      'articles',
+      'claims',
+      'sources',
+      'teamNotes',
+      'corrections',
+      'publications',
+      'claimLinks',
+      'changes',
+    ]);
+    const library = fresh();
+    expect(applyImport(library.ctx, contents).approvalsWithdrawn).toBe(0);
+    expect(library.db.prepare(`SELECT COUNT(*) AS n FROM claim_links`).get()).toEqual({ n: 0 });
+  });
+
   it('merges into a library that already has it without changing anything, and imports as a copy with its approvals', () => {
     const library = fresh();
     applyImport(library.ctx, parseProjectFile(bytes, 'tass-v2.factcheck'));
@@ -242,5 +267,74 @@ describe('golden file, format v2 (TASS, editorial integrity)', () => {
     expect(currentSeal(library.ctx, getClaim(library.ctx, approved.id))).toBe(approved.approval.seal);
     expect(copied.teamNotes).toHaveLength(1);
     expect(copied.publications[0]!.claims[0]!.claimId).toBe(approved.id);
+  });
+});
+
+describe('golden file, format v3 (TASS, claim links)', () => {
+  const bytes = fs.readFileSync(GOLDEN.v3.file);
+
+  it('is the committed file, byte for byte', () => {
+    expect(sha256Hex(bytes)).toBe(GOLDEN.v3.sha256);
+  });
+
+  it('imports with its links, and the approvals sealed over them still hold', () => {
+    const contents = parseProjectFile(bytes, 'tass-v3.factcheck');
+    expect(contents.formatVersion).toBe(3);
+    expect(contents.manifest).toMatchObject({ formatVersion: 3, appVersion: '0.3.0', exportedBy: 'Alice Checker' });
+    const library = fresh();
+    const summary = applyImport(library.ctx, contents);
+    expect(summary).toMatchObject({
+      mode: 'new',
+      added: { verdicts: 7, articles: 1, claims: 3, sources: 1 },
+      approvalsWithdrawn: 0,
+    });
+    const project = readProjectPayload(library.ctx, summary.projectId)!;
+    ProjectPayload.parse(project);
+    checkIntegrity(project, 'golden');
+    const byNumber = new Map(project.claims.map((claim) => [claim.number, claim]));
+
+    // Claim 2: two links (a third was made and removed), neither target in the file or the library.
+    const neighbour = byNumber.get(2)!;
+    expect(neighbour).toMatchObject({ status: 'approved', approval: { by: 'Rita Reviewer' } });
+    const links = listClaimLinks(library.ctx, neighbour.id).links;
+    expect(links.map((link) => [link.targetKind, link.publisher, link.date, link.rating, link.url])).toEqual([
+      ['claim', 'Kremlin briefings, spring 2024', '2024-10-21', 'True', ''],
+      ['reference', 'Example Fact Check', '2024-06-03', 'True', 'https://factcheck.example.org/2024/06/dprk-neighbour'],
+    ]);
+    expect(links.every((link) => link.linkedBy === 'Alice Checker')).toBe(true);
+    expect(library.db.prepare(`SELECT COUNT(*) AS n FROM claims WHERE id = ?`).get(links[0]!.targetId)).toEqual({ n: 0 });
+    // The seal the library computes (links included) is the one in the file.
+    expect(getClaim(library.ctx, neighbour.id).status).toBe('approved');
+    expect(currentSeal(library.ctx, getClaim(library.ctx, neighbour.id))).toBe(neighbour.approval.seal);
+
+    // Claim 1 was linked after its approval, withdrawn, and approved again over the link.
+    const peskov = byNumber.get(1)!;
+    expect(getClaim(library.ctx, peskov.id)).toMatchObject({ status: 'approved' });
+    expect(currentSeal(library.ctx, getClaim(library.ctx, peskov.id))).toBe(peskov.approval.seal);
+    expect(project.changes.some((change) => change.entityId === peskov.id && 'approvalWithdrawn' in change.fields)).toBe(true);
+    expect(project.changes.filter((change) => 'links' in change.fields).length).toBeGreaterThan(0);
+
+    const again = buildProjectFile(library.ctx, summary.projectId, { appVersion: 'test' });
+    expect(parseProjectFile(again.bytes, 'again.factcheck').payload).toEqual(contents.payload);
+  });
+
+  it('merges into a library that already has it without changing anything, and imports as a copy with its links', () => {
+    const library = fresh();
+    applyImport(library.ctx, parseProjectFile(bytes, 'tass-v3.factcheck'));
+    const before = dumpLibrary(library.db);
+    expect(applyImport(library.ctx, parseProjectFile(bytes, 'tass-v3.factcheck'))).toMatchObject({
+      mode: 'merge',
+      unchanged: true,
+    });
+    expect(dumpLibrary(library.db)).toEqual(before);
+    const copy = applyImport(library.ctx, parseProjectFile(bytes, 'tass-v3.factcheck'), { asCopy: true });
+    expect(copy).toMatchObject({ mode: 'copy', approvalsWithdrawn: 0 });
+    const copied = readProjectPayload(library.ctx, copy.projectId)!;
+    checkIntegrity(copied, 'copy');
+    expect(copied.claimLinks).toHaveLength(3);
+    const claimIds = new Set(copied.claims.map((claim) => claim.id));
+    expect(copied.claimLinks.every((link) => claimIds.has(link.claimId) && link.projectId === copy.projectId)).toBe(true);
+    for (const claim of copied.claims.filter((claim) => claim.status === 'approved'))
+      expect(currentSeal(library.ctx, getClaim(library.ctx, claim.id))).toBe(claim.approval.seal);
   });
 });

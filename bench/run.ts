@@ -1,8 +1,11 @@
 import { benchEditorial } from './editorial';
 import { benchFoundation } from './foundation';
+import { benchMatching } from './matching';
 import { benchReport } from './report';
 import { benchProjectFiles } from './projectFiles';
+import { benchReferences } from './references';
 import { benchScale } from './scale';
+import { benchSearch } from './search';
 import { benchWorkbench } from './workbench';
 
 /**
@@ -18,7 +21,10 @@ async function main(): Promise<void> {
     ['projectFiles', benchProjectFiles],
     ['workbench', benchWorkbench],
     ['editorial', benchEditorial],
+    ['references', benchReferences],
     ['scale', benchScale, 'named'],
+    ['matching', benchMatching, 'named'],
+    ['search', benchSearch, 'named'],
   ];
   for (const [name, run, when] of suites) {
     if (only ? only !== name : when === 'named') continue;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, toAppError } from '../errors';
+import { registerSearchFunctions } from '../search/indexFunction';
 import { backupsFolderFor, createLibraryBackup, type BackupConfig } from '../libraryBackups/backups';
 import { APPLICATION_ID, quickCheck, summariseProblems } from './check';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -66,6 +67,8 @@ export function openLibrary(filePath: string, options: OpenLibraryOptions = {}):
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // The search index's triggers (migration 7) call it on every write of an indexed column.
+    registerSearchFunctions(db);
     // Checked again on this connection (before any pragma that writes), in case the file changed
     // since it was inspected; the schema itself was looked at there.
     const version = db.pragma('user_version', { simple: true }) as number;

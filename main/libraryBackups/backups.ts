@@ -26,6 +26,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { fsyncFile, nodeAtomicWriteFs, syncFolder, tempPathFor } from '../files/atomicWrite';
+import { registerSearchFunctions } from '../search/indexFunction';
 
 export const BACKUPS_FOLDER_NAME = 'backups';
 export const DEFAULT_KEEP_DAYS = 14;
@@ -204,6 +205,8 @@ export function verifyLibraryFile(file: string, config: Pick<BackupConfig, 'nati
       fileMustExist: true,
       ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     });
+    // Like every connection of the app (main/db/open.ts); this one only reads.
+    registerSearchFunctions(db);
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== APPLICATION_ID || schemaVersion < 1) {

@@ -36,6 +36,7 @@ import { diffFields, snapshotFields } from '../repositories/changes';
 import { CLAIM_FIELDS } from '../repositories/claims';
 import { createRepoContext, type RepoContext } from '../repositories/context';
 import { PROJECT_FIELDS } from '../repositories/projects';
+import { withSearchIndexPaused } from '../search/bulkWrites';
 import { SOURCE_FIELDS } from '../repositories/sources';
 import { ARTICLES, CHANGES, CLAIMS, PROJECTS, SOURCES, VERDICTS } from '../repositories/tables';
 import { VERDICT_FIELDS } from '../repositories/verdicts';
@@ -161,15 +162,18 @@ export function seedLibrary(options: SeedOptions): SeedResult {
     let lastReport = performance.now();
     for (let index = 0; index < options.projects; index++) {
       const projectStarted = performance.now();
+      // The search index is written once per project, not once per source and note of each claim.
       const counts = ctx.tx(() =>
-        seedProject(ctx, {
-          seed,
-          index,
-          projectCount: options.projects,
-          claims: options.claimsPerProject,
-          changesPerClaim,
-          titles,
-        }),
+        withSearchIndexPaused(db, () =>
+          seedProject(ctx, {
+            seed,
+            index,
+            projectCount: options.projects,
+            claims: options.claimsPerProject,
+            changesPerClaim,
+            titles,
+          }),
+        ),
       );
       for (const key of Object.keys(totals) as (keyof SeedTotals)[]) totals[key] += counts[key];
       const now = performance.now();

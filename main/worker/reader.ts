@@ -10,6 +10,7 @@ import { createHandlers } from '../api/handlers';
 import { createRegistry, type ApiRegistry } from '../api/registry';
 import { BUSY_TIMEOUT_MS, type Db } from '../db/open';
 import { AppError, toAppError } from '../errors';
+import { registerSearchFunctions } from '../search/indexFunction';
 import { libraryPath } from '../files/dataFolder';
 import { createRepoContext } from '../repositories/context';
 import { READ_CHANNELS } from './channels';
@@ -31,6 +32,8 @@ export function createReaderHost(init: LibraryInit, log: LogFn): LibraryHost {
       timeout: BUSY_TIMEOUT_MS,
       ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}),
     });
+    // Like every connection of the app (main/db/open.ts), though a reader never fires the triggers.
+    registerSearchFunctions(db);
     const handlers = createHandlers({
       ctx: createRepoContext(db),
       appVersion: init.appVersion,

@@ -13,6 +13,8 @@ import { ExportReportDialog } from '../reports/ExportReportDialog';
 import { ImportProjectDialog } from '../projectFiles/ImportProjectDialog';
 import { RestoreBackupDialog } from '../projectFiles/RestoreBackupDialog';
 import { exportProjectFile } from '../projectFiles/exportProjectFile';
+import { SearchLibraryDialog } from '../search/SearchLibraryDialog';
+import { isSearchShortcut } from '../search/searchShortcut';
 
 export function App() {
   const route = useAppStore((state) => state.route);
@@ -46,11 +48,19 @@ export function App() {
         else void exportProjectFile(projectId);
       }
     });
+    // Ctrl+K / Cmd+K: "Search library", from anywhere but another dialog.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isSearchShortcut(event) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      useAppStore.getState().setOpenDialog('search-library');
+    };
+    document.addEventListener('keydown', onKeyDown);
     const offFile = api.on('projectFile.open', ({ path }) => useAppStore.getState().openProjectFile(path));
     // Imports, merges and restores change the library behind the window: what it shows follows.
     const offLibrary = watchLibraryChanges();
     return () => {
       window.removeEventListener('hashchange', onHashChange);
+      document.removeEventListener('keydown', onKeyDown);
       offMenu();
       offFile();
       offLibrary();
@@ -67,6 +77,7 @@ export function App() {
       {openDialog === 'import-project' && <ImportProjectDialog path={importPath} onClose={closeDialog} />}
       {openDialog === 'export-report' && route.kind === 'project' && <ExportReportDialog projectId={route.projectId} onClose={closeDialog} />}
       {openDialog === 'restore-backup' && route.kind === 'project' && <RestoreBackupDialog projectId={route.projectId} onClose={closeDialog} />}
+      {openDialog === 'search-library' && <SearchLibraryDialog onClose={closeDialog} />}
       <Notices />
     </div>
   );

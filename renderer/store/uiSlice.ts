@@ -16,7 +16,7 @@ export interface UiSlice {
   /** Set when the library itself cannot be used (damaged, too new): the whole window says so. */
   fatalError: string | null;
   /** Which app-wide dialog is open (menu commands and header buttons open them). */
-  openDialog: 'settings' | 'about' | 'export-report' | 'import-project' | 'restore-backup' | null;
+  openDialog: 'settings' | 'about' | 'export-report' | 'import-project' | 'restore-backup' | 'search-library' | null;
   setOpenDialog(dialog: UiSlice['openDialog']): void;
   /** A .factcheck file the app was asked to open; the import dialog reads it instead of asking. */
   importPath: string | null;

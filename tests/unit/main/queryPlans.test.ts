@@ -182,6 +182,17 @@ describe('the hot queries', () => {
         label: 'counts by verdict',
         statements: await statementsOf(() => call('workbench.verdictUsage', { projectId })),
       },
+      {
+        // The library search (main/search): the FTS5 lookup (a VIRTUAL TABLE step), then rows by key.
+        label: 'search library',
+        statements: await statementsOf(async () => {
+          await call('search.query', { text: 'minister said', limit: 50 });
+          await call('search.query', {
+            text: 'budget',
+            filters: { statuses: ['approved'], claimant: 'a', tag: 'x', from: '2020-01-01', to: '2030-01-01', language: 'en' },
+          });
+        }),
+      },
     ];
     for (const query of hot) expect(query.statements.length, query.label).toBeGreaterThan(0);
   }, 60_000);
@@ -230,6 +241,10 @@ describe('the hot queries', () => {
       /USING COVERING INDEX claims_by_claimant/,
     );
     expect(planFor('workbench.loadArticle', /json_each/)).toMatch(/USING COVERING INDEX claims_by_tags/);
+    // The search starts from the FTS5 index and reaches each row by its key, never by a scan.
+    const search = planFor('search library', /r\.kind = 'claim'/);
+    expect(search).toMatch(/^SCAN search_index VIRTUAL TABLE INDEX/);
+    expect(search).toMatch(/SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   };
 
   it('never scan a whole table, in a library without statistics (as the app has it)', () => {

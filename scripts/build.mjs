@@ -21,6 +21,8 @@ const entries = {
   'main/reports/cli': 'main/reports/cli.ts',
   'main/projectFiles/cli': 'main/projectFiles/cli.ts',
   'main/seed/cli': 'main/seed/cli.ts',
+  'main/search/cli': 'main/search/cli.ts',
+  'main/matching/cli': 'main/matching/cli.ts',
   'bench/run': 'bench/run.ts',
 };
 

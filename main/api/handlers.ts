@@ -14,11 +14,15 @@ import * as verdicts from '../repositories/verdicts';
 import type { EventSink } from '../services/events';
 import type { FileDialogs } from '../services/dialogs';
 import type { PdfPrinter } from '../services/pdfPrinter';
+import { createClaimLinkHandlers } from '../claimLinks/handlers';
 import { createEditorialHandlers } from '../editorial/handlers';
 import { ExportLog } from '../editorial/exportLog';
 import { createLibraryBackupHandlers, type LibraryBackupsControl } from '../libraryBackups/handlers';
+import { createMatchingHandlers } from '../matching/handlers';
 import { createProjectFileHandlers } from '../projectFiles/handlers';
+import { createReferenceHandlers } from '../references/handlers';
 import { createReportHandlers } from '../reports/handlers';
+import { createSearchHandlers } from '../search/handlers';
 import { createCancelFlags, type CancelFlags } from '../tasks/tasks';
 import { createTaskHandlers } from '../tasks/handlers';
 import { createWorkbenchHandlers } from '../workbench/handlers';
@@ -59,6 +63,10 @@ export function createHandlers(given: HandlerDeps): Handlers {
     createEditorialHandlers(deps),
     createLibraryBackupHandlers(deps),
     createTaskHandlers(deps),
+    createSearchHandlers(deps),
+    createReferenceHandlers(deps),
+    createClaimLinkHandlers(deps),
+    createMatchingHandlers(deps),
   );
 }
 

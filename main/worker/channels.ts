@@ -22,6 +22,10 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'editorial.claimantType',
   'editorial.publications',
   'projectFiles.backups',
+  'search.query',
+  'references.collections',
+  'claimLinks.list',
+  'matching.checkedBefore',
 ]);
 
 export const LONG: ReadonlySet<unknown> = new Set<unknown>(LONG_CHANNELS);

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ProjectSummary } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ReferenceChecksDialog } from '../references/ReferenceChecksDialog';
 
 /** The library: every project, with create, open, rename and delete. */
 export function ProjectList() {
@@ -21,6 +22,7 @@ export function ProjectList() {
   const deleteProject = useAppStore((state) => state.deleteProject);
   const reportError = useAppStore((state) => state.reportError);
   const setOpenDialog = useAppStore((state) => state.setOpenDialog);
+  const [referencesOpen, setReferencesOpen] = useState(false);
 
   useEffect(() => {
     void loadProjects();
@@ -34,8 +36,14 @@ export function ProjectList() {
           <button type="button" className="button button-quiet" onClick={() => setOpenDialog('settings')}>
             Settings
           </button>
+          <button type="button" className="button" onClick={() => setOpenDialog('search-library')} aria-keyshortcuts="Control+K Meta+K">
+            Search library
+          </button>
           <button type="button" className="button" onClick={() => setOpenDialog('import-project')}>
             Import project file…
+          </button>
+          <button type="button" className="button" onClick={() => setReferencesOpen(true)}>
+            Reference fact-checks…
           </button>
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             New project
@@ -54,6 +62,7 @@ export function ProjectList() {
           <ProjectRow key={project.id} project={project} onDelete={() => setDeleting(project)} />
         ))}
       </ul>
+      {referencesOpen && <ReferenceChecksDialog onClose={() => setReferencesOpen(false)} />}
       {deleting && (
         <ConfirmDialog
           title={`Delete “${deleting.title}”?`}

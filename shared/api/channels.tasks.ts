@@ -8,4 +8,4 @@
 export const TASK_CHANNELS = ['tasks.cancel'] as const;
 
 /** The calls that take a taskId: they report progress and can be cancelled. */
-export const LONG_CHANNELS = ['projectFiles.inspect', 'projectFiles.apply', 'projectFiles.export', 'reports.export'] as const;
+export const LONG_CHANNELS = ['projectFiles.inspect', 'projectFiles.apply', 'projectFiles.export', 'reports.export', 'references.inspect', 'references.import'] as const;

@@ -2,10 +2,14 @@
  * Channel names only, with no zod: the preload script builds its named methods from this list and
  * must stay tiny. The schemas for each channel live in ./contract.ts.
  */
+import { CLAIM_LINK_CHANNELS } from './channels.claimLinks';
 import { EDITORIAL_CHANNELS } from './channels.editorial';
 import { LIBRARY_BACKUP_CHANNELS } from './channels.libraryBackups';
+import { MATCHING_CHANNELS } from './channels.matching';
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
+import { REFERENCE_CHANNELS } from './channels.references';
 import { REPORT_CHANNELS } from './channels.reports';
+import { SEARCH_CHANNELS } from './channels.search';
 import { TASK_CHANNELS } from './channels.tasks';
 import { WORKBENCH_CHANNELS } from './channels.workbench';
 import { mergeNames } from './merge';
@@ -45,6 +49,10 @@ export const CHANNELS = mergeNames(
   EDITORIAL_CHANNELS,
   LIBRARY_BACKUP_CHANNELS,
   TASK_CHANNELS,
+  SEARCH_CHANNELS,
+  REFERENCE_CHANNELS,
+  CLAIM_LINK_CHANNELS,
+  MATCHING_CHANNELS,
 );
 export type Channel = (typeof CHANNELS)[number];
 

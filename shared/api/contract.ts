@@ -21,10 +21,14 @@ import {
 } from '../domain';
 import { isNotInFuture } from '../domain/calendar';
 import type { Channel, CORE_CHANNELS, EventChannel } from './channels';
+import { claimLinkContract } from './contract.claimLinks';
 import { editorialContract } from './contract.editorial';
 import { libraryBackupContract } from './contract.libraryBackups';
+import { matchingContract } from './contract.matching';
 import { projectFileContract } from './contract.projectFiles';
+import { referenceContract } from './contract.references';
 import { reportContract } from './contract.reports';
+import { searchContract } from './contract.search';
 import { taskContract, TaskProgress } from './contract.tasks';
 import { workbenchContract } from './contract.workbench';
 import { mergeTables } from './merge';
@@ -133,6 +137,10 @@ export const contract = mergeTables(
   editorialContract,
   libraryBackupContract,
   taskContract,
+  searchContract,
+  referenceContract,
+  claimLinkContract,
+  matchingContract,
 ) satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -78,6 +78,16 @@ const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'libraryBackups.create': {},
   'libraryBackups.restore': { id: 'library-20000101-000000-manual.sqlite' },
   'tasks.cancel': { taskId: 'no-such-task' },
+  'claimLinks.list': { claimId: MISSING },
+  'claimLinks.add': { claimId: MISSING, target: { kind: 'claim', id: MISSING } },
+  'claimLinks.remove': { id: MISSING },
+  'claimLinks.startFrom': { claimId: MISSING, target: { kind: 'reference', id: MISSING } },
+  'references.inspect': {},
+  'references.import': { path: path.join(__dirname, 'no-such-references.tsv'), collectionName: 'Probe' },
+  'references.collections': {},
+  'references.deleteCollection': { id: MISSING },
+  'matching.checkedBefore': { claimId: MISSING },
+  'search.query': { text: 'probe' },
 };
 
 const gone = (what: string) => `not_found: That ${what} no longer exists. It may have been deleted.`;
@@ -131,6 +141,16 @@ const HANDLER_OUTCOMES: Record<Channel, string> = {
   'libraryBackups.create': 'ok',
   'libraryBackups.restore': 'not_found: That backup no longer exists. It may have been removed as too old.',
   'tasks.cancel': 'ok',
+  'claimLinks.list': gone('claim'),
+  'claimLinks.add': gone('claim'),
+  'claimLinks.remove': 'not_found: That link is no longer there.',
+  'claimLinks.startFrom': gone('claim'),
+  'references.inspect': 'ok',
+  'references.import': 'not_found: “no-such-references.tsv” was not found. It may have been moved or deleted.',
+  'references.collections': 'ok',
+  'references.deleteCollection': gone('collection'),
+  'matching.checkedBefore': gone('claim'),
+  'search.query': 'ok',
 };
 
 describe('registry', () => {

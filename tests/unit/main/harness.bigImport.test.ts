@@ -27,9 +27,17 @@ interface Progress {
 }
 
 /** The harness's event stream, as the page reads it: every 'task.progress' event, in order. */
-async function listenForProgress(harness: RunningHarness): Promise<{ events: Progress[]; next(test: (event: Progress) => boolean): Promise<Progress>; stop(): void }> {
+async function listenForProgress(
+  harness: RunningHarness,
+): Promise<{
+  events: Progress[];
+  next(test: (event: Progress) => boolean): Promise<Progress>;
+  stop(): void;
+}> {
   const controller = new AbortController();
-  const response = await fetch(`${harness.url}/api/events?token=${encodeURIComponent(harness.token)}`, { signal: controller.signal });
+  const response = await fetch(`${harness.url}/api/events?token=${encodeURIComponent(harness.token)}`, {
+    signal: controller.signal,
+  });
   const events: Progress[] = [];
   const waiting: { test(event: Progress): boolean; resolve(event: Progress): void }[] = [];
   void (async () => {
@@ -83,10 +91,21 @@ function checkpointedHash(dataDir: string): string {
 function logicalDump(dataDir: string): string {
   const db = new Database(path.join(dataDir, 'library.sqlite'), { readonly: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
-      (row) => row.name,
-    );
-    return JSON.stringify(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()]));
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
+        name: string;
+      }[]
+    ).map((row) => row.name);
+    // Rows sorted as text: some tables (the search index's) have no rowid to order by.
+    const rowsOf = (table: string) =>
+      (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][])
+        .map((row) =>
+          JSON.stringify(row, (_key, value: unknown) =>
+            Buffer.isBuffer(value) ? value.toString('hex') : value,
+          ),
+        )
+        .sort();
+    return JSON.stringify(tables.map((table) => [table, rowsOf(table)]));
   } finally {
     db.close();
   }
@@ -110,10 +129,14 @@ describe('a 50,000-claim import through the harness', () => {
 
     const progress = await listenForProgress(harness);
     started = performance.now();
-    const preview = await callApi<{ importId: string; counts: { claims: number } }>(harness, 'projectFiles.inspect', {
-      path: file,
-      taskId: 'inspect-big',
-    });
+    const preview = await callApi<{ importId: string; counts: { claims: number } }>(
+      harness,
+      'projectFiles.inspect',
+      {
+        path: file,
+        taskId: 'inspect-big',
+      },
+    );
     expect(preview.counts.claims).toBe(50_000);
     console.log(`Inspected it (read, checked, compared) in ${ms(started)} ms`);
 
@@ -127,23 +150,33 @@ describe('a 50,000-claim import through the harness', () => {
       headers: { 'content-type': 'application/json', 'x-factcheck-token': harness.token },
       body: JSON.stringify({ importId: preview.importId, taskId: 'import-cancelled' }),
     })
-      .then((response) => response.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>)
+      .then(
+        (response) => response.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>,
+      )
       .finally(() => (importDone = true));
-    const writing = await progress.next((event) => event.taskId === 'import-cancelled' && event.label.startsWith('Writing') && event.done > 0);
-    console.log(`First progress while writing after ${ms(started)} ms: ${writing.done} of ${writing.total} rows`);
+    const writing = await progress.next(
+      (event) => event.taskId === 'import-cancelled' && event.label.startsWith('Writing') && event.done > 0,
+    );
+    console.log(
+      `First progress while writing after ${ms(started)} ms: ${writing.done} of ${writing.total} rows`,
+    );
 
     // A light call while the import holds the library worker: answered by the reader.
     const asked = performance.now();
     const listed = await callApi<{ title: string }[]>(harness, 'projects.list', {});
     const listMs = ms(asked);
-    console.log(`projects.list answered in ${listMs} ms while the import ran (import answered yet: ${importDone})`);
+    console.log(
+      `projects.list answered in ${listMs} ms while the import ran (import answered yet: ${importDone})`,
+    );
     expect(listed.map((project) => project.title)).toEqual(['Already in the library']);
     expect(importDone).toBe(false);
 
     const cancelAsked = performance.now();
     await callApi(harness, 'tasks.cancel', { taskId: 'import-cancelled' });
     const answer = await cancelled;
-    console.log(`The import answered ${ms(cancelAsked)} ms after the cancel: ${JSON.stringify(answer.error)}`);
+    console.log(
+      `The import answered ${ms(cancelAsked)} ms after the cancel: ${JSON.stringify(answer.error)}`,
+    );
     expect(answer).toEqual({
       ok: false,
       error: { code: 'cancelled', message: 'The import was cancelled. Nothing in your library was changed.' },
@@ -161,10 +194,14 @@ describe('a 50,000-claim import through the harness', () => {
     });
     console.log(`The whole import took ${ms(started)} ms`);
     expect(summary.added.claims).toBe(50_000);
-    const whole = progress.events.filter((event) => event.taskId === 'import-whole' && event.label.startsWith('Writing'));
+    const whole = progress.events.filter(
+      (event) => event.taskId === 'import-whole' && event.label.startsWith('Writing'),
+    );
     expect(whole.length).toBeGreaterThan(1);
     expect(whole.at(-1)).toMatchObject({ done: whole.at(-1)!.total });
-    expect(whole.map((event) => event.done)).toEqual([...whole.map((event) => event.done)].sort((a, b) => a - b));
+    expect(whole.map((event) => event.done)).toEqual(
+      [...whole.map((event) => event.done)].sort((a, b) => a - b),
+    );
     const projects = await callApi<{ title: string; claimCount: number }[]>(harness, 'projects.list', {});
     expect(projects.find((project) => project.title === big.title)?.claimCount).toBe(50_000);
     progress.stop();

@@ -106,6 +106,25 @@ export class Bm25Index {
   search(queryTerms: readonly string[], limit: number, params: Bm25Params = DEFAULT_BM25): Array<[number, number]> {
     const scores = new Float64Array(this.size);
     const touched: number[] = [];
+    this.accumulate(queryTerms, params, (doc, score) => {
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc]! += score;
+    });
+    return topOf(touched, scores, limit);
+  }
+
+  /** The BM25 scores of the given documents only (0 for one holding none of the terms). */
+  scoresOf(queryTerms: readonly string[], docs: readonly number[], params: Bm25Params = DEFAULT_BM25): Map<number, number> {
+    const scores = new Map<number, number>(docs.map((doc) => [doc, 0]));
+    this.accumulate(queryTerms, params, (doc, score) => {
+      const sum = scores.get(doc);
+      if (sum !== undefined) scores.set(doc, sum + score);
+    });
+    return scores;
+  }
+
+  /** Hands each (document, score of one term in one field) of the query's postings to `add`. */
+  private accumulate(queryTerms: readonly string[], params: Bm25Params, add: (doc: number, score: number) => void): void {
     for (const [term, queryCount] of countTerms(queryTerms)) {
       const id = this.termId(term, false);
       if (id < 0) continue;
@@ -120,12 +139,10 @@ export class Bm25Index {
         for (let i = 0; i < postings.docs.length; i++) {
           const doc = postings.docs[i]!;
           const tf = postings.counts[i]!;
-          if (scores[doc] === 0) touched.push(doc);
-          scores[doc]! += (weight * tf * (k1 + 1)) / (tf + norm + perLength * field.lengths[doc]!);
+          add(doc, (weight * tf * (k1 + 1)) / (tf + norm + perLength * field.lengths[doc]!));
         }
       });
     }
-    return topOf(touched, scores, limit);
   }
 }
 

@@ -75,8 +75,10 @@ export function checkedBefore(ctx: RepoContext, claimId: string, limit = 5): Ear
   if (candidates.length === 0) return [];
 
   const loaded = candidates.map((candidate) => ({ candidate, record: loadRecord(ctx, candidate) })).filter((entry) => entry.record !== null);
+  // A claim has no signature line: its body is the whole of it.
+  const queryProfile = profileOf(queryText);
   const ranked = rerank(
-    profileOf(queryText),
+    { whole: queryProfile, body: queryProfile },
     loaded.map(({ candidate, record }) => ({
       item: record!,
       main: profileOf(record!.mainText),

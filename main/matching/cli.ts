@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCliArgs, UsageError } from '../cliArgs';
+import { REFERENCE_FIELDS, type ColumnMapping, type ReferenceField } from '../../shared/references/types';
+import { readMatchCorpus } from './corpusFile';
 import { createMatcher } from './matcher';
 import { scoreRun, type Run } from './metrics';
-import { readCorpusTsv, readQrels, readQueriesTsv, trecLine } from './trec';
+import { readQrels, readQueriesTsv, trecLine } from './trec';
 
 export const USAGE = `Usage: npm run match -- --corpus FILE --queries FILE.tsv --out RUN.tsv [options]
 
@@ -12,8 +14,13 @@ before?"), the same matcher as the app's "Checked before", and writes a TREC run
 (qid Q0 docid rank score tag). Reads files only; your library is not touched.
 
 Options:
-  --corpus FILE    the earlier checks: id<TAB>claim<TAB>title, after a header row
-                   (the CheckThat! verified_claims.docs.tsv shape)
+  --corpus FILE    the earlier checks, in any format the reference import reads:
+                   ClaimReview JSON-LD, fact-check API JSON, CSV or TSV with a header
+                   row (the CheckThat! verified_claims.docs.tsv too). A result's id is
+                   the item's id, else its URL, else its place in the file (#12)
+  --map COL=FIELD,…  CSV/TSV: which column holds which field, comma-separated
+                   (fields: ${REFERENCE_FIELDS.join(', ')});
+                   without it, the columns are recognised by their names
   --queries FILE   the queries: id<TAB>text, after a header row
   --out FILE       where to write the run
   --top N          how many results per query (default 5)
@@ -34,6 +41,7 @@ const OPTIONS = {
   top: { type: 'string' },
   qrels: { type: 'string' },
   tag: { type: 'string' },
+  map: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,6 +52,23 @@ interface MatchArgs {
   top: number;
   qrels: string | null;
   tag: string;
+  mapping: ColumnMapping | undefined;
+}
+
+/** `--map "Claim=claimText,Link=url"` → a column mapping. */
+function parseMapping(value: string | undefined): ColumnMapping | undefined {
+  if (value === undefined) return undefined;
+  const mapping: ColumnMapping = {};
+  for (const pair of value.split(',')) {
+    const at = pair.lastIndexOf('=');
+    const column = pair.slice(0, at).trim();
+    const field = pair.slice(at + 1).trim();
+    if (at <= 0 || column === '') throw new UsageError(`--map takes COLUMN=FIELD pairs; “${pair}” is not one.`);
+    if (!(REFERENCE_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(`--map: “${field}” is not a field. The fields are ${REFERENCE_FIELDS.join(', ')}.`);
+    mapping[column] = field as ReferenceField;
+  }
+  return mapping;
 }
 
 export function parseMatchArgs(argv: readonly string[], cwd: string): MatchArgs | 'help' {
@@ -62,6 +87,7 @@ export function parseMatchArgs(argv: readonly string[], cwd: string): MatchArgs 
     top,
     qrels: values.qrels ? path.resolve(cwd, values.qrels) : null,
     tag,
+    mapping: parseMapping(values.map),
   };
 }
 
@@ -84,8 +110,8 @@ export function runMatchCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const documents = readCorpusTsv(readText(args.corpus, 'corpus'));
-    if (documents.length === 0) throw new Error(`The corpus ${args.corpus} holds no claims (id<TAB>claim<TAB>title after a header row).`);
+    const documents = readMatchCorpus(args.corpus, args.mapping);
+    if (documents.length === 0) throw new Error(`The corpus ${args.corpus} holds no claims: no item has a claim text.`);
     const queries = readQueriesTsv(readText(args.queries, 'queries'));
     const qrels = args.qrels ? readQrels(readText(args.qrels, 'qrels')) : null;
     const matcher = createMatcher(documents);

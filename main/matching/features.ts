@@ -1,4 +1,5 @@
 import { wordSpans } from '../search/analyzer';
+import type { SynonymLookup } from './synonyms';
 import type { IdfLookup } from './types';
 
 /**
@@ -48,6 +49,9 @@ export const FEATURE_NAMES = [
   'phrases',
   'numbersShared',
   'queryNamesCovered',
+  'synonymsCovered',
+  'bodyFirstStage',
+  'bodyNamesCovered',
 ] as const;
 export type FeatureVector = Float64Array;
 
@@ -62,15 +66,49 @@ function coveredShare(terms: ReadonlySet<string>, within: ReadonlySet<string>, i
   return total === 0 ? 0 : idfMass(terms, idf, within) / total;
 }
 
+/**
+ * The share of the query's rare vocabulary the candidate does not use but says with a synonym
+ * ("mum" for "mother"); a word of the query the candidate uses is not counted twice.
+ */
+function synonymShare(query: ReadonlySet<string>, within: ReadonlySet<string>, idf: IdfLookup, synonyms: SynonymLookup): number {
+  let total = 0;
+  let covered = 0;
+  for (const term of query) {
+    const weight = idf(term);
+    total += weight;
+    if (within.has(term)) continue;
+    const others = synonyms(term);
+    if (!others) continue;
+    for (const other of others) {
+      if (within.has(other)) {
+        covered += weight;
+        break;
+      }
+    }
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/** The query as a whole, and its body: the text without a quoted tweet's signature line. */
+export interface QueryProfiles {
+  whole: TextProfile;
+  body: TextProfile;
+}
+
 export interface Candidate {
   main: TextProfile;
   extra: TextProfile;
   /** Its first-stage (BM25) score, and that of the best candidate. */
   firstStage: number;
   bestFirstStage: number;
+  /** The same for the query's body alone. */
+  bodyFirstStage: number;
+  bestBodyFirstStage: number;
 }
 
-export function featuresOf(query: TextProfile, candidate: Candidate, idf: IdfLookup): FeatureVector {
+export function featuresOf(queryProfiles: QueryProfiles, candidate: Candidate, idf: IdfLookup, synonyms: SynonymLookup): FeatureVector {
+  const query = queryProfiles.whole;
+  const body = queryProfiles.body;
   const { main, extra } = candidate;
   const allTerms = new Set([...main.terms, ...extra.terms]);
   // A pair weighs as much as its commoner word, so "of the" counts for little.
@@ -93,5 +131,8 @@ export function featuresOf(query: TextProfile, candidate: Candidate, idf: IdfLoo
     pairMass === 0 ? 0 : sharedPairs / pairMass,
     Math.min(numbersShared, 3) / 3,
     query.names.size === 0 ? 0.5 : coveredShare(query.names, allTerms, idf),
+    synonymShare(query.terms, allTerms, idf, synonyms),
+    candidate.bestBodyFirstStage > 0 ? candidate.bodyFirstStage / candidate.bestBodyFirstStage : 0,
+    body.names.size === 0 ? 0.5 : coveredShare(body.names, allTerms, idf),
   );
 }

@@ -1,8 +1,8 @@
 import { searchTerms } from '../search/analyzer';
 import { Bm25Index, DEFAULT_BM25, idfOf, type Bm25Params } from './bm25Index';
 import { profileOf, type TextProfile } from './features';
-import { cleanQueryText } from './queryText';
-import { rerank } from './rerank';
+import { cleanQueryText, withoutSignature } from './queryText';
+import { queryProfilesOf, rerank } from './rerank';
 import type { MatchDocument, MatchResult } from './types';
 import { reasonsFor } from './why';
 
@@ -58,10 +58,15 @@ export function createMatcher(documents: readonly MatchDocument[], options: Matc
       if (terms.length === 0) return [];
       const depth = options.rerank === false ? limit : Math.max(limit, RERANK_DEPTH);
       const found = index.search(terms, depth, params);
-      const ranked =
-        options.rerank === false
-          ? found.map(([doc, score]) => ({ item: doc, score }))
-          : rerank(profileOf(cleaned), found.map(([doc, score]) => ({ item: doc, firstStage: score, ...profile(doc) })), index.idf);
+      let ranked: Array<{ item: number; score: number }>;
+      if (options.rerank === false) ranked = found.map(([doc, score]) => ({ item: doc, score }));
+      else {
+        // A quoted tweet's signature line aside, the candidates' first-stage scores again.
+        const body = withoutSignature(text);
+        const bodyScores = body === text ? null : index.scoresOf(searchTerms(cleanQueryText(body)), found.map(([doc]) => doc), params);
+        const candidates = found.map(([doc, score]) => ({ item: doc, firstStage: score, bodyFirstStage: bodyScores?.get(doc) ?? score, ...profile(doc) }));
+        ranked = rerank(queryProfilesOf(text), candidates, index.idf);
+      }
       const queryTerms = new Set(terms);
       const minIdf = reasonMinIdf();
       const idfForReasons = (term: string) => reasonIdf(index.documentFrequencyOf(term), documents.length);

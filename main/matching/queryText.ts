@@ -21,6 +21,20 @@ export function splitCompound(word: string): string {
     .trim();
 }
 
+/**
+ * A quoted tweet's signature line ("— Donald J. Trump (@realDonaldTrump) March 24, 2019"), said at
+ * the end of the text. Who posted is seldom what the post claims: the re-ranker weighs the rest
+ * apart, so a post by D'Souza does not find the check of D'Souza's book.
+ */
+const SIGNATURE = new RegExp(`\\s[—–]\\s*[^—–\\n]{1,80}\\(@[\\p{L}\\p{N}_]+\\)\\s*(?:${SIGNATURE_DATE.source})?\\s*$`, 'u');
+
+/** The text without its signature line (the text itself when it has none). */
+export function withoutSignature(text: string): string {
+  const trimmed = text.trimEnd();
+  const found = SIGNATURE.exec(trimmed);
+  return found ? trimmed.slice(0, found.index) : text;
+}
+
 export function cleanQueryText(text: string): string {
   return text
     .replace(LINK, ' ')

@@ -1,24 +1,16 @@
+import { DelimitedReader } from '../../shared/references/delimited';
 import type { Qrels } from './metrics';
-import { parseTsv } from './tsv';
-import type { MatchDocument } from './types';
 
-/** Files of the CheckThat! shape: the corpus, the queries, the qrels, and a TREC run. */
+/** Files of the CheckThat! shape: the queries, the qrels, and a TREC run (the corpus: ./corpusFile.ts). */
 
-/** `id<TAB>vclaim<TAB>title` after a header row; a row without text is left out. */
-export function readCorpusTsv(text: string): MatchDocument[] {
-  const rows = parseTsv(text).slice(1);
-  const documents: MatchDocument[] = [];
-  for (const row of rows) {
-    const [id = '', main = '', extra = ''] = row;
-    if (id.trim() === '' || (main.trim() === '' && extra.trim() === '')) continue;
-    documents.push({ id: id.trim(), main, extra });
-  }
-  return documents;
-}
-
-/** `id<TAB>text` after a header row. */
+/** `id<TAB>text` after a header row (quoted fields may hold tabs and line breaks, as pandas writes them). */
 export function readQueriesTsv(text: string): Array<{ id: string; text: string }> {
-  return parseTsv(text)
+  const rows: string[][] = [];
+  const reader = new DelimitedReader('\t');
+  const keep = (row: string[]) => rows.push(row);
+  reader.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, keep);
+  reader.end(keep);
+  return rows
     .slice(1)
     .filter((row) => (row[0] ?? '').trim() !== '')
     .map((row) => ({ id: row[0]!.trim(), text: row.slice(1).join('\t') }));

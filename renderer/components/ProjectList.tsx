@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ProjectSummary } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -102,7 +102,17 @@ function NewProjectForm({ onDone }: { onDone(): void }) {
     }
   };
   return (
-    <form className="card new-project" onSubmit={submit} aria-label="New project">
+    <form
+      className="card new-project"
+      onSubmit={submit}
+      aria-label="New project"
+      onKeyDown={(event) => {
+        // Esc drops the new project, as Cancel does.
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onDone();
+      }}
+    >
       <label className="field">
         <span>Project title</span>
         <input
@@ -137,6 +147,21 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(project.title);
   const [error, setError] = useState<string | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const refocusRename = useRef(false);
+  // Back on the Rename button after a rename is cancelled, so the keyboard user is where they were.
+  useEffect(() => {
+    if (renaming || !refocusRename.current) return;
+    refocusRename.current = false;
+    renameButton.current?.focus();
+  }, [renaming]);
+  /** Cancel (the button or Esc): the old title comes back and the edit is dropped. */
+  const cancelRename = () => {
+    setTitle(project.title);
+    setError(null);
+    refocusRename.current = true;
+    setRenaming(false);
+  };
   const updated = new Date(project.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
   if (renaming) {
@@ -145,6 +170,12 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
         <form
           className="rename-form"
           aria-label={`Rename ${project.title}`}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            event.stopPropagation();
+            cancelRename();
+          }}
           onSubmit={(event) => {
             event.preventDefault();
             renameProject(project.id, title)
@@ -159,7 +190,7 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
           <button type="submit" className="button button-primary">
             Save title
           </button>
-          <button type="button" className="button" onClick={() => setRenaming(false)}>
+          <button type="button" className="button" onClick={cancelRename}>
             Cancel
           </button>
           {error && (
@@ -187,7 +218,16 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
         </span>
       </button>
       <div className="row-actions">
-        <button type="button" className="button button-quiet" aria-label={`Rename ${project.title}`} onClick={() => setRenaming(true)}>
+        <button
+          ref={renameButton}
+          type="button"
+          className="button button-quiet"
+          aria-label={`Rename ${project.title}`}
+          onClick={() => {
+            setTitle(project.title);
+            setRenaming(true);
+          }}
+        >
           Rename
         </button>
         <button type="button" className="button button-quiet" aria-label={`Delete ${project.title}`} onClick={onDelete}>

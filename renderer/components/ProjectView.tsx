@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { ArticleWorkspace } from '../workbench/ArticleWorkspace';
@@ -10,6 +10,16 @@ import { ProjectDetailsDialog } from './ProjectDetailsDialog';
 import { PublicationLog } from './PublicationLog';
 import { DialogButton } from './DialogButton';
 import './editorial.css';
+
+/** Moves focus to the open article's text, or to the main area when no article is open. */
+function skipToArticle(event: MouseEvent<HTMLAnchorElement>) {
+  // The route lives in the hash: following the link's href would navigate away.
+  event.preventDefault();
+  const target =
+    document.querySelector<HTMLElement>('[data-wb-article]') ?? document.getElementById('project-main');
+  target?.focus();
+  target?.scrollIntoView({ block: 'nearest' });
+}
 
 /** One project: its articles on the left, the open article (or the add-article form) beside. */
 export function ProjectView({ projectId, articleId }: { projectId: string; articleId: string | null }) {
@@ -47,6 +57,10 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
 
   return (
     <div className="project">
+      {/* The first stop of Tab: straight to the article text, past the toolbar and the article list. */}
+      <a className="skip-link" href="#article-text" onClick={skipToArticle}>
+        Skip to article
+      </a>
       <header className="project-header">
         <button type="button" className="button button-quiet" onClick={() => navigate({ kind: 'library' })}>
           ← All projects
@@ -146,7 +160,7 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
             ))}
           </ul>
         </nav>
-        <div className="project-main">
+        <div className="project-main" id="project-main" tabIndex={-1}>
           {showForm ? (
             <AddArticleForm
               projectId={projectId}

@@ -20,6 +20,8 @@ import {
 } from './claimView';
 import { selectionOffsets, selectOffsets } from './domOffsets';
 import { EditTextDialog } from './EditTextDialog';
+import { FindBar } from './FindBar';
+import { PanelSplit } from './PanelSplit';
 import { ReadingView } from './ReadingView';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -56,6 +58,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
   const bodyRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
   const [hint, setHint] = useState<Hint>(null);
   const [focusClaimantFor, setFocusClaimantFor] = useState<string | null>(null);
@@ -342,6 +345,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
   return (
     <div className="workbench">
       <div className="workbench-reading-column">
+        <FindBar text={article.text} bodyRef={bodyRef} />
         <div className="workbench-reading" ref={scrollerRef} data-wb-keys="reading" tabIndex={-1}>
           <article className="reading" aria-labelledby="article-title">
             <header className="reading-header">
@@ -415,7 +419,12 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
           )}
         </div>
       </div>
-      <aside className="claims-panel" aria-label="Claim panel">
+      {/* With no claim open the list takes the whole panel; with one, a separator splits them. */}
+      <aside
+        ref={panelRef}
+        className={`claims-panel${selected ? ' claims-panel-split' : claims.length > 0 ? ' claims-panel-list' : ''}`}
+        aria-label="Claim panel"
+      >
         <div className="claims-top" data-wb-keys="claims" tabIndex={-1}>
           <div className="claims-head">
             <h2>Claims</h2>
@@ -449,6 +458,7 @@ export const ArticleWorkspace = memo(function ArticleWorkspace({ articleId }: { 
             />
           )}
         </div>
+        {selected && <PanelSplit panelRef={panelRef} />}
         <div className="claims-editor" data-wb-keys="editor" tabIndex={-1}>
           {selected ? (
             <ClaimEditor

@@ -41,6 +41,8 @@ await esbuild({
   target: 'node20',
   sourcemap: true,
   external: ['electron', 'better-sqlite3', 'playwright-core', 'playwright', '@playwright/test', 'fsevents'],
+  // The matcher's word vectors (main/matching/embeddings.ts) travel inside the bundle as bytes.
+  loader: { '.bin': 'binary' },
   define: { __APP_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
 });

@@ -1,4 +1,5 @@
 import { wordSpans } from '../search/analyzer';
+import { dot, meanCosine, meanVector, type Embeddings } from './embeddings';
 import type { SynonymLookup } from './synonyms';
 import type { IdfLookup } from './types';
 
@@ -52,6 +53,8 @@ export const FEATURE_NAMES = [
   'synonymsCovered',
   'bodyFirstStage',
   'bodyNamesCovered',
+  'meaningExtra',
+  'meaningCovered',
 ] as const;
 export type FeatureVector = Float64Array;
 
@@ -89,6 +92,48 @@ function synonymShare(query: ReadonlySet<string>, within: ReadonlySet<string>, i
   return total === 0 ? 0 : covered / total;
 }
 
+/** A cosine below this says little: most word pairs of one language reach 0.2–0.4. */
+export const SOFT_MATCH_MIN_COSINE = 0.55;
+
+/** Mean vectors are made once per profile and idf (a candidate is compared with many queries). */
+const means = new WeakMap<IdfLookup, WeakMap<TextProfile, Float64Array | null>>();
+function meanOf(profile: TextProfile, idf: IdfLookup, table: Embeddings): Float64Array | null {
+  let byProfile = means.get(idf);
+  if (!byProfile) means.set(idf, (byProfile = new WeakMap()));
+  let mean = byProfile.get(profile);
+  if (mean === undefined) byProfile.set(profile, (mean = meanVector(profile.terms, idf, table)));
+  return mean;
+}
+
+/** A profile's term vectors, once per profile (a candidate is compared with many queries). */
+const termVectors = new WeakMap<TextProfile, Float32Array[]>();
+function vectorsOf(profile: TextProfile, table: Embeddings): Float32Array[] {
+  let vectors = termVectors.get(profile);
+  if (!vectors) termVectors.set(profile, (vectors = [...profile.terms].flatMap((term) => table.vectorOf(term) ?? [])));
+  return vectors;
+}
+
+/**
+ * The share of the query's rare vocabulary the candidate does not use but says with a word close
+ * in meaning ("toddler" for "kid"): each such query word counts by its closest candidate word's
+ * cosine, when that reaches SOFT_MATCH_MIN_COSINE.
+ */
+function meaningShare(query: ReadonlySet<string>, within: ReadonlySet<string>, candidateVectors: readonly Float32Array[], idf: IdfLookup, table: Embeddings): number {
+  let total = 0;
+  let covered = 0;
+  for (const term of query) {
+    const weight = idf(term);
+    total += weight;
+    if (within.has(term)) continue;
+    const vector = table.vectorOf(term);
+    if (!vector) continue;
+    let best = 0;
+    for (const other of candidateVectors) best = Math.max(best, dot(vector, other));
+    if (best >= SOFT_MATCH_MIN_COSINE) covered += weight * best;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
 /** The query as a whole, and its body: the text without a quoted tweet's signature line. */
 export interface QueryProfiles {
   whole: TextProfile;
@@ -106,7 +151,7 @@ export interface Candidate {
   bestBodyFirstStage: number;
 }
 
-export function featuresOf(queryProfiles: QueryProfiles, candidate: Candidate, idf: IdfLookup, synonyms: SynonymLookup): FeatureVector {
+export function featuresOf(queryProfiles: QueryProfiles, candidate: Candidate, idf: IdfLookup, synonyms: SynonymLookup, table: Embeddings): FeatureVector {
   const query = queryProfiles.whole;
   const body = queryProfiles.body;
   const { main, extra } = candidate;
@@ -134,5 +179,7 @@ export function featuresOf(queryProfiles: QueryProfiles, candidate: Candidate, i
     synonymShare(query.terms, allTerms, idf, synonyms),
     candidate.bestBodyFirstStage > 0 ? candidate.bodyFirstStage / candidate.bestBodyFirstStage : 0,
     body.names.size === 0 ? 0.5 : coveredShare(body.names, allTerms, idf),
+    meanCosine(meanOf(query, idf, table), meanOf(extra, idf, table)),
+    meaningShare(query.terms, allTerms, [...vectorsOf(main, table), ...vectorsOf(extra, table)], idf, table),
   );
 }

@@ -2,7 +2,8 @@
  * `npm run bench -- search`: the library search index on a seeded library of 100,000 claims. The
  * index build (migration 7's rebuild, the analyzer over every claim) and query latency p50/p95 of
  * search.query (FTS5 + rows + marks), beside a bare FTS5 table of the same claims' raw text with
- * the stock tokenizer and no analysis, the raw limit. Prints figures; fails on none.
+ * the stock tokenizer and no analysis, the raw limit; which queries were too common to rank (the
+ * newest matches instead), and search.facets (what the filters offer). Prints figures; fails on none.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -12,7 +13,8 @@ import { openLibrary } from '../main/db/open';
 import { libraryPath } from '../main/files/dataFolder';
 import { createRepoContext } from '../main/repositories/context';
 import { rebuildSearchIndex } from '../main/search/indexSql';
-import { queryTerms, searchLibrary } from '../main/search/searchLibrary';
+import { searchFacets } from '../main/search/facets';
+import { queryTerms, RANK_AT_MOST, searchLibrary } from '../main/search/searchLibrary';
 import { seedLibrary } from '../main/seed/seedLibrary';
 import { formatMs } from './timing';
 
@@ -79,6 +81,19 @@ export async function benchSearch(): Promise<void> {
       return { text, ms: performance.now() - started, terms: queryTerms(text).length, truncated: result.truncated };
     }).sort((a, b) => b.ms - a.ms)[0]!;
     console.log(`slowest query: “${worst.text}” ${formatMs(worst.ms)}`);
+    const unranked = QUERIES.filter((text) => searchLibrary(ctx, { text, limit: 50 }).newestOnly);
+    console.log(`newest matches instead of ranked (rarest word in over ${RANK_AT_MOST.toLocaleString('en')} records): ${unranked.map((text) => `“${text}”`).join(', ') || 'none'}`);
+    const facetTimes: number[] = [];
+    let facets = searchFacets(ctx);
+    for (let round = 0; round < ROUNDS; round++) {
+      const started = performance.now();
+      facets = searchFacets(ctx);
+      facetTimes.push(performance.now() - started);
+    }
+    facetTimes.sort((a, b) => a - b);
+    console.log(
+      `search.facets (${facets.verdicts.length} labels, ${facets.languages.length} languages, ${facets.tags.length} tags): p50 ${formatMs(percentile(facetTimes, 0.5))}`,
+    );
     bare.close();
     db.close();
   } finally {

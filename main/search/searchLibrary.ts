@@ -3,7 +3,9 @@
  * the indexed text (./analyzer.ts) and each term is quoted as an FTS5 string, so nothing typed is
  * FTS5 syntax: quotes, stars, NEAR(, OR, brackets are words or nothing. Every term must match; the
  * last one also as a prefix, since the person may still be typing it. Best first by BM25, the
- * statement and quote (`main`) weighing more than everything else written about a claim.
+ * statement and quote (`main`) weighing more than everything else written about a claim — unless
+ * even the rarest word is in very many records: BM25 scores every match before the first can be
+ * shown, so then the newest matches are taken by rowid, as FTS5 reads them, and the result says so.
  */
 import {
   SEARCH_QUERY_CHARS,
@@ -18,6 +20,7 @@ import {
 import type { ClaimStatus } from '../../shared/domain';
 import type { RepoContext } from '../repositories/context';
 import { searchTerms } from './analyzer';
+import { labelKey } from './facets';
 import { marker, type Marker } from './marks';
 
 /** More terms than this are dropped: a pasted page would otherwise make one enormous query. */
@@ -25,11 +28,18 @@ const MAX_TERMS = 32;
 const DEFAULT_LIMIT = 50;
 /** `main` (statement + quote) against `context` (rationale, notes, sources…). */
 const BM25 = 'bm25(search_index, 5.0, 1.0)';
+/**
+ * Records the rarest term may be in and still be ranked. BM25 over 100,000 matches takes ~0.4 s
+ * (bench/search.ts); over this many, a few milliseconds.
+ */
+export const RANK_AT_MOST = 10_000;
 
 export interface SearchRequest {
   text: string;
   filters?: SearchFilters | undefined;
   limit?: number | undefined;
+  /** RANK_AT_MOST, unless a test needs a small library to count as a large one. */
+  rankAtMost?: number | undefined;
 }
 
 /** The FTS5 expression for the terms, or null when nothing searchable was typed. */
@@ -54,24 +64,68 @@ export function searchLibrary(ctx: RepoContext, request: SearchRequest): SearchR
   const match = matchExpression(terms);
   const limit = Math.min(Math.max(1, request.limit ?? DEFAULT_LIMIT), SEARCH_RESULT_LIMIT);
   const filters = request.filters ?? {};
-  if (!match) return { terms, projects: [], references: [], truncated: false };
+  if (!match) return { terms, projects: [], references: [], truncated: false, newestOnly: false };
   const mark = marker(terms);
+  ensureVocabulary(ctx);
   // One snapshot for both queries; a read, so deferred (no write lock taken).
   return ctx.db.transaction(() => {
-    const claims = filters.referencesOnly ? { rows: [], truncated: false } : findClaims(ctx, match, filters, limit);
-    const references = claimOnlyFilters(filters) ? { rows: [], truncated: false } : findReferences(ctx, match, filters, limit);
+    const newestOnly = rarestTermDocs(ctx, terms, request.rankAtMost ?? RANK_AT_MOST) > (request.rankAtMost ?? RANK_AT_MOST);
+    // Newest first is the order FTS5 reads in: it stops at the limit, scoring nothing. Only the
+    // index's own column may be in that ORDER BY, or SQLite sorts every match itself.
+    const newest = 'search_index.rowid DESC';
+    const claims = filters.referencesOnly ? { rows: [], truncated: false } : findClaims(ctx, match, filters, limit, newestOnly ? newest : `${BM25}, c.number`);
+    const references = claimOnlyFilters(filters) ? { rows: [], truncated: false } : findReferences(ctx, match, filters, limit, newestOnly ? newest : BM25);
     return {
       terms,
       projects: groupByProject(ctx, claims.rows, mark),
       references: references.rows.map((row) => referenceHit(row, mark)),
       truncated: claims.truncated || references.truncated,
+      newestOnly,
     };
   }).deferred();
 }
 
+/** The index's vocabulary with document counts: a temp table, so nothing is written to the library. */
+function ensureVocabulary(ctx: RepoContext): void {
+  ctx.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, 'search_index', 'row')`);
+}
+
+/**
+ * How many records the rarest term is in, counting no further than `enough` (past it the answer
+ * is the same). The last term is a prefix: its count is that of every term it begins, which can
+ * only be an overcount of the records (a record with two of them counts twice) — fine for a bound.
+ */
+function rarestTermDocs(ctx: RepoContext, terms: readonly string[], enough: number): number {
+  let rarest = Infinity;
+  const exact = ctx.stmt(`SELECT doc FROM temp.search_vocabulary WHERE term = ?`);
+  for (const term of terms.slice(0, -1)) {
+    rarest = Math.min(rarest, (exact.get(term) as { doc: number } | undefined)?.doc ?? 0);
+    if (rarest <= enough) return rarest;
+  }
+  const prefix = terms[terms.length - 1]!;
+  let docs = 0;
+  // Terms compare as UTF-8 bytes: U+10FFFF sorts after every term beginning with the prefix.
+  const range = ctx.stmt(`SELECT doc FROM temp.search_vocabulary WHERE term >= ? AND term < ?`);
+  for (const row of range.iterate(prefix, `${prefix}\u{10FFFF}`) as Iterable<{ doc: number }>) {
+    docs += row.doc;
+    if (docs > rarest || docs > enough) break;
+  }
+  return Math.min(rarest, docs);
+}
+
 /** Filters only claims have: with one set, references are not searched. */
 const claimOnlyFilters = (filters: SearchFilters) =>
-  (filters.verdictIds?.length ?? 0) > 0 || (filters.statuses?.length ?? 0) > 0 || Boolean(filters.tag?.trim());
+  (filters.verdictLabels?.length ?? 0) > 0 || (filters.statuses?.length ?? 0) > 0 || Boolean(filters.tag?.trim());
+
+/**
+ * The ids of the verdicts with any of these labels, in any project and any case. The verdicts
+ * table is a scale of a handful of rows per project, read whole; claims are then matched by id.
+ */
+function verdictIdsLabelled(ctx: RepoContext, labels: readonly string[]): string[] {
+  const wanted = new Set(labels.map(labelKey));
+  const verdicts = ctx.stmt(`SELECT id, label FROM verdicts`).all() as { id: string; label: string }[];
+  return verdicts.filter((verdict) => wanted.has(labelKey(verdict.label))).map((verdict) => verdict.id);
+}
 
 interface ClaimRow {
   id: string;
@@ -91,13 +145,16 @@ interface ClaimRow {
   verdict_colour: string | null;
 }
 
-function findClaims(ctx: RepoContext, match: string, filters: SearchFilters, limit: number): { rows: ClaimRow[]; truncated: boolean } {
+function findClaims(ctx: RepoContext, match: string, filters: SearchFilters, limit: number, order: string): { rows: ClaimRow[]; truncated: boolean } {
   const where: string[] = [];
   const params: unknown[] = [match];
-  const verdictIds = filters.verdictIds ?? [];
-  if (verdictIds.length > 0) {
-    where.push(`c.verdict_id IN (${verdictIds.map(() => '?').join(', ')})`);
-    params.push(...verdictIds);
+  const verdictLabels = filters.verdictLabels ?? [];
+  if (verdictLabels.length > 0) {
+    const verdictIds = verdictIdsLabelled(ctx, verdictLabels);
+    // No scale has the label: nothing can match (an empty IN list is not SQL).
+    if (verdictIds.length === 0) return { rows: [], truncated: false };
+    where.push(`c.verdict_id IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(verdictIds));
   }
   const statuses = filters.statuses ?? [];
   if (statuses.length > 0) {
@@ -132,7 +189,7 @@ function findClaims(ctx: RepoContext, match: string, filters: SearchFilters, lim
        JOIN projects p ON p.id = c.project_id
        LEFT JOIN verdicts v ON v.id = c.verdict_id
        WHERE search_index MATCH ? AND r.kind = 'claim'${where.map((clause) => ` AND ${clause}`).join('')}
-       ORDER BY ${BM25}, c.number
+       ORDER BY ${order}
        LIMIT ?`,
     )
     .all(...params) as ClaimRow[];
@@ -152,7 +209,7 @@ interface ReferenceRow {
   review_date: string;
 }
 
-function findReferences(ctx: RepoContext, match: string, filters: SearchFilters, limit: number): { rows: ReferenceRow[]; truncated: boolean } {
+function findReferences(ctx: RepoContext, match: string, filters: SearchFilters, limit: number, order: string): { rows: ReferenceRow[]; truncated: boolean } {
   const where: string[] = [];
   const params: unknown[] = [match];
   const claimant = filters.claimant?.trim();
@@ -174,7 +231,7 @@ function findReferences(ctx: RepoContext, match: string, filters: SearchFilters,
        JOIN search_records r ON r.rowid = search_index.rowid
        JOIN reference_checks x ON x.id = r.record_id
        WHERE search_index MATCH ? AND r.kind = 'reference'${where.map((clause) => ` AND ${clause}`).join('')}
-       ORDER BY ${BM25}
+       ORDER BY ${order}
        LIMIT ?`,
     )
     .all(...params) as ReferenceRow[];

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ClaimHit, MarkedText, ReferenceHit, SearchFilters, SearchResult } from '../../shared/api/contract.search';
+import type { ClaimHit, MarkedText, ReferenceHit, SearchFacets, SearchFilters, SearchResult } from '../../shared/api/contract.search';
 import { CLAIM_STATUS_LABELS, ClaimStatus } from '../../shared/domain';
 import { api } from '../api';
-import { ARTICLE_LANGUAGES } from '../components/articleLanguages';
+import { languageName } from './languageName';
 import { Modal } from '../components/Modal';
 import { openClaimFromSearch } from './openClaim';
 import './search.css';
@@ -25,6 +25,7 @@ interface FilterState {
   referencesOnly: boolean;
 }
 const NO_FILTERS: FilterState = { verdictLabel: '', status: '', claimant: '', tag: '', from: '', to: '', language: '', referencesOnly: false };
+const NO_FACETS: SearchFacets = { verdicts: [], languages: [], tags: [] };
 
 /**
  * "Search library" (Ctrl+K / Cmd+K, or the button on the project list): one box over every
@@ -38,31 +39,43 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  /** Verdict labels met so far, with their ids in each project: the verdict filter offers them. */
-  const [verdicts, setVerdicts] = useState<Map<string, { colour: string; ids: Set<string> }>>(new Map());
+  /** What the filters offer, library-wide: read once as the dialog opens. */
+  const [facets, setFacets] = useState<SearchFacets>(NO_FACETS);
   const listId = useId();
+  const tagListId = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const request = useRef(0);
+
+  useEffect(() => {
+    let open = true;
+    api
+      .call('search.facets', {})
+      .then((answer) => {
+        if (open) setFacets(answer);
+      })
+      // Without them the filters still work: the tag is typed, verdict and language offer "Any".
+      .catch(() => undefined);
+    return () => {
+      open = false;
+    };
+  }, []);
 
   useEffect(() => {
     const ticket = ++request.current;
     const timer = setTimeout(() => {
       api
-        .call('search.query', { text, filters: toRequestFilters(filters, verdicts), limit: 100 })
+        .call('search.query', { text, filters: toRequestFilters(filters), limit: 100 })
         .then((answer) => {
           if (ticket !== request.current) return;
           setResult(answer);
           setError(null);
           setActive(0);
-          setVerdicts((known) => withVerdictsOf(known, answer));
         })
         .catch((reason: unknown) => {
           if (ticket === request.current) setError(reason instanceof Error ? reason.message : String(reason));
         });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // The verdict ids known are read when the filter changes, not searched again as they grow.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, filters]);
 
   const options = useMemo<Option[]>(() => {
@@ -115,7 +128,7 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
       ? 'Type words to find claims in every project, and reference fact-checks.'
       : claimCount + result.references.length === 0
         ? 'Nothing found.'
-        : `${count(claimCount, 'claim')}${result.references.length > 0 ? `, ${count(result.references.length, 'reference fact-check')}` : ''}${result.truncated ? ' (the best ones)' : ''}`;
+        : `${count(claimCount, 'claim')}${result.references.length > 0 ? `, ${count(result.references.length, 'reference fact-check')}` : ''}${result.truncated && !result.newestOnly ? ' (the best ones)' : ''}`;
 
   return (
     <Modal title="Search library" onClose={onClose} wide>
@@ -142,7 +155,7 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
             Verdict
             <select value={filters.verdictLabel} onChange={(event) => set('verdictLabel', event.target.value)} disabled={filters.referencesOnly}>
               <option value="">Any</option>
-              {[...verdicts.keys()].sort().map((label) => (
+              {facets.verdicts.map(({ label }) => (
                 <option key={label} value={label}>
                   {label}
                 </option>
@@ -166,7 +179,12 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
           </label>
           <label className="search-filter">
             Tag
-            <input type="text" value={filters.tag} onChange={(event) => set('tag', event.target.value)} disabled={filters.referencesOnly} />
+            <input type="text" list={tagListId} value={filters.tag} onChange={(event) => set('tag', event.target.value)} disabled={filters.referencesOnly} />
+            <datalist id={tagListId}>
+              {facets.tags.map((tag) => (
+                <option key={tag} value={tag} />
+              ))}
+            </datalist>
           </label>
           <label className="search-filter">
             From
@@ -180,9 +198,9 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
             Language
             <select value={filters.language} onChange={(event) => set('language', event.target.value)}>
               <option value="">Any</option>
-              {ARTICLE_LANGUAGES.filter(([code]) => code !== '').map(([code, name]) => (
+              {facets.languages.map((code) => (
                 <option key={code} value={code}>
-                  {name}
+                  {languageName(code)}
                 </option>
               ))}
             </select>
@@ -195,6 +213,9 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
         <p className="muted search-summary" role="status">
           {error ?? summary}
         </p>
+        {!error && result?.newestOnly && (
+          <p className="search-notice">Showing the newest matches of a very common word; add another word to narrow it.</p>
+        )}
         <div id={listId} ref={listRef} role="listbox" aria-label="Search results" className="search-results">
           {result?.projects.map((project) => (
             <div key={project.projectId} role="group" aria-labelledby={`${listId}-${project.projectId}`} className="search-group">
@@ -300,10 +321,10 @@ function Marked({ value }: { value: MarkedText }) {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function toRequestFilters(filters: FilterState, verdicts: Map<string, { ids: Set<string> }>): SearchFilters {
+function toRequestFilters(filters: FilterState): SearchFilters {
   const out: SearchFilters = {};
   if (filters.referencesOnly) out.referencesOnly = true;
-  if (filters.verdictLabel) out.verdictIds = [...(verdicts.get(filters.verdictLabel)?.ids ?? [])].slice(0, 100);
+  if (filters.verdictLabel) out.verdictLabels = [filters.verdictLabel];
   if (filters.status) out.statuses = [filters.status];
   if (filters.claimant.trim()) out.claimant = filters.claimant.trim();
   if (filters.tag.trim()) out.tag = filters.tag.trim();
@@ -312,17 +333,3 @@ function toRequestFilters(filters: FilterState, verdicts: Map<string, { ids: Set
   if (filters.language) out.language = filters.language;
   return out;
 }
-
-function withVerdictsOf(known: Map<string, { colour: string; ids: Set<string> }>, result: SearchResult) {
-  let next = known;
-  for (const project of result.projects) {
-    for (const { verdict } of project.claims) {
-      if (!verdict || known.get(verdict.label)?.ids.has(verdict.id)) continue;
-      if (next === known) next = new Map(known);
-      const entry = next.get(verdict.label) ?? { colour: verdict.colour, ids: new Set<string>() };
-      next.set(verdict.label, { colour: entry.colour, ids: new Set([...entry.ids, verdict.id]) });
-    }
-  }
-  return next;
-}
-

@@ -13,7 +13,8 @@ const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Give the date
 
 export const SearchFilters = z
   .object({
-    verdictIds: z.array(Id).max(100).optional(),
+    /** Verdict labels, any case, in any project's scale ("False" finds every project's False). */
+    verdictLabels: z.array(z.string().max(200)).max(100).optional(),
     statuses: z.array(ClaimStatus).max(4).optional(),
     claimant: z.string().max(500).optional(),
     tag: z.string().max(100).optional(),
@@ -74,8 +75,25 @@ export const SearchResult = z.object({
   references: z.array(ReferenceHit),
   /** More matched than `limit`: the best ones are shown. */
   truncated: z.boolean(),
+  /**
+   * Every word matched so many records that ranking them all would be slow: the newest matches are
+   * shown instead of the best, and another word would narrow them.
+   */
+  newestOnly: z.boolean(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+export const FACET_TAG_LIMIT = 200;
+
+export const SearchFacets = z.object({
+  /** Distinct labels (any case counts as one), by how many claims carry them, then by label. */
+  verdicts: z.array(z.object({ label: z.string(), colour: z.string() })),
+  /** Language codes as stored ("en", "pt-BR"), sorted. */
+  languages: z.array(z.string()),
+  /** The FACET_TAG_LIMIT most used tags, most used first. */
+  tags: z.array(z.string()).max(FACET_TAG_LIMIT),
+});
+export type SearchFacets = z.infer<typeof SearchFacets>;
 
 export const searchContract = {
   /**
@@ -92,5 +110,13 @@ export const searchContract = {
       })
       .strict(),
     response: SearchResult,
+  },
+  /**
+   * What the filters can offer, library-wide: verdict labels of every project's scale (most used
+   * first), the languages of articles and reference fact-checks, the most used tags.
+   */
+  'search.facets': {
+    request: z.object({}).strict(),
+    response: SearchFacets,
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

@@ -74,3 +74,47 @@ test('finds a claim by a word of its rationale with Ctrl+K, marks it, and opens 
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
+
+test('offers every project’s verdict labels and languages, even of claims never found, and filters by them', async ({ page }) => {
+  harness = await startHarnessProcess(makeDataDir('factcheck-search-facets-'));
+  const text = readFixture('en-tass-2024-10-21-peskov-dprk.txt');
+  // The quote as the library stores the article (its text is normalised on the way in).
+  const anchorIn = (stored: string) => createAnchor(stored, stored.indexOf(QUOTE), stored.indexOf(QUOTE) + QUOTE.length);
+  const articleIn = async (title: string, language: string) => {
+    const project = await callApi<{ id: string }>(harness, 'projects.create', { title });
+    const article = await callApi<{ id: string; text: string }>(harness, 'articles.create', {
+      projectId: project.id, title, outlet: 'TASS', author: '', url: '', publishedDate: '2024-10-21', language, direction: 'ltr', text,
+    });
+    return { project, article };
+  };
+  const seen = await articleIn('Seen briefing', 'en');
+  await callApi(harness, 'claims.create', { articleId: seen.article.id, anchor: anchorIn(seen.article.text), fields: { statement: 'Wombat exports doubled' } });
+  // Another project, its own scale (PolitiFact's), a Russian article; its claim has another word.
+  const unseen = await articleIn('Unseen briefing', 'ru');
+  const scale = await callApi<{ id: string; label: string }[]>(harness, 'verdicts.applyPreset', { projectId: unseen.project.id, preset: 'politifact' });
+  const pants = scale.find((verdict) => verdict.label === 'Pants on Fire')!;
+  await callApi(harness, 'claims.create', { articleId: unseen.article.id, anchor: anchorIn(unseen.article.text), fields: { statement: 'Wombat imports tripled overnight', verdictId: pants.id } });
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${harness.url}/#/`);
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  const dialog = page.getByRole('dialog', { name: 'Search library' });
+  const box = dialog.getByRole('combobox', { name: 'Search library' });
+  await box.fill('exports');
+  const results = dialog.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await expect(results.getByRole('group', { name: 'Unseen briefing' })).toHaveCount(0);
+
+  // The unseen project's label and language are offered all the same.
+  const verdict = dialog.getByLabel('Verdict');
+  await expect(verdict.getByRole('option', { name: 'Pants on Fire' })).toHaveCount(1);
+  await expect(dialog.getByLabel('Language').getByRole('option', { name: 'Russian (ru)' })).toHaveCount(1);
+
+  await verdict.selectOption('Pants on Fire');
+  await expect(dialog.getByRole('status')).toHaveText('Nothing found.');
+  await box.fill('wombat');
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await expect(results.getByRole('group', { name: 'Unseen briefing' })).toBeVisible();
+  await expect(results.getByRole('option').first()).toContainText('Wombat imports tripled overnight');
+});

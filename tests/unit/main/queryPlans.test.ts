@@ -21,6 +21,7 @@ import { openLibrary, type Db } from '../../../main/db/open';
 import { libraryPath } from '../../../main/files/dataFolder';
 import { createRepoContext, type RepoContext } from '../../../main/repositories/context';
 import { CHANGES, type Row } from '../../../main/repositories/tables';
+import { searchLibrary } from '../../../main/search/searchLibrary';
 import { seedLibrary } from '../../../main/seed/seedLibrary';
 import { claimHistory } from '../../../main/workbench/records';
 import { noDialogs, noPrinter, tempDir } from '../../support/library';
@@ -191,7 +192,24 @@ describe('the hot queries', () => {
             text: 'budget',
             filters: { statuses: ['approved'], claimant: 'a', tag: 'x', from: '2020-01-01', to: '2030-01-01', language: 'en' },
           });
+          await call('search.query', { text: 'minister', filters: { verdictLabels: ['False', 'Mostly false'] } });
         }),
+        // A verdict label is turned into the ids of every scale's verdicts with it: the verdicts
+        // table is read whole, a scale of a handful of rows per project.
+        allowed: ['verdicts'],
+      },
+      {
+        // A word too common to rank: the newest matches, read from FTS5 in rowid order.
+        label: 'search library, newest matches',
+        statements: await statementsOf(() => searchLibrary(ctx, { text: 'minister', limit: 50, rankAtMost: 1 })),
+      },
+      {
+        // What the filters offer. verdicts (v) is read whole: a scale of a handful of rows per
+        // project. projects (p) and reference collections (k) are read whole too, one row each per
+        // project or import; claims and articles are reached through index ranges from them.
+        label: 'search facets',
+        statements: await statementsOf(() => call('search.facets', {})),
+        allowed: ['v', 'p', 'k'],
       },
     ];
     for (const query of hot) expect(query.statements.length, query.label).toBeGreaterThan(0);
@@ -245,6 +263,16 @@ describe('the hot queries', () => {
     const search = planFor('search library', /r\.kind = 'claim'/);
     expect(search).toMatch(/^SCAN search_index VIRTUAL TABLE INDEX/);
     expect(search).toMatch(/SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    const newest = planFor('search library, newest matches', /r\.kind = 'claim'/);
+    expect(newest).toMatch(/^SCAN search_index VIRTUAL TABLE INDEX/);
+    // FTS5 hands the rows over newest first: nothing sorts every match.
+    expect(newest).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    // Claims are counted per verdict and tags read per project from indexes, never row by row.
+    expect(planFor('search facets', /FROM verdicts v/)).toMatch(/SEARCH c USING COVERING INDEX claims_by_verdict \(verdict_id=\?\)/);
+    expect(planFor('search facets', /json_each\(sets\.tags\)/)).toMatch(/SEARCH c USING COVERING INDEX claims_by_tags \(project_id=\?\)/);
+    const languages = planFor('search facets', /a\.language AS language/);
+    expect(languages).toMatch(/SEARCH a USING COVERING INDEX articles_summaries \(project_id=\?\)/);
+    expect(languages).toMatch(/SEARCH x USING INDEX reference_checks_by_collection \(collection_id=\?\)/);
   };
 
   it('never scan a whole table, in a library without statistics (as the app has it)', () => {

@@ -20,6 +20,7 @@ import { insertProjectPayload, readProjectPayload } from '../../../main/projectF
 import { createRepoContext } from '../../../main/repositories/context';
 import { updateClaim } from '../../../main/repositories/claims';
 import { runSearchCli } from '../../../main/search/cli';
+import { searchLibrary } from '../../../main/search/searchLibrary';
 import { anchorOf, projectWithArticle } from '../../support/apiHelpers';
 import { openTestLibrary, tempDir } from '../../support/library';
 
@@ -146,7 +147,9 @@ describe('search.query', () => {
     const id = [claim.id];
     expect(claimIds(await search('wheat', { statuses: ['researching'] }))).toEqual(id);
     expect(claimIds(await search('wheat', { statuses: ['approved'] }))).toEqual([]);
-    expect(claimIds(await search('wheat', { verdictIds: [falseVerdict.id] }))).toEqual(id);
+    expect(claimIds(await search('wheat', { verdictLabels: ['false'] }))).toEqual(id);
+    expect(claimIds(await search('wheat', { verdictLabels: ['True'] }))).toEqual([]);
+    expect(claimIds(await search('wheat', { verdictLabels: ['No such verdict'] }))).toEqual([]);
     expect(claimIds(await search('wheat', { claimant: 'ivanov' }))).toEqual(id);
     expect(claimIds(await search('wheat', { claimant: 'Petrov' }))).toEqual([]);
     expect(claimIds(await search('wheat', { tag: 'Agriculture' }))).toEqual(id);
@@ -188,6 +191,75 @@ describe('search.query', () => {
     }
     expect(claimIds(await search('NEAR(prices rose)'))).toHaveLength(1);
     expect(claimIds(await search('"prices" OR'))).toEqual([]); // "or" is a word to find, not an operator
+  });
+});
+
+describe('filters across the library (search.facets)', () => {
+  it('offers the verdict labels of every scale, the languages and the tags, and a label finds its claims in every project', async () => {
+    const generic = await markedClaim({ statement: 'Grain exports doubled', tags: ['agriculture', 'Trade'] });
+    const other = await projectWithArticle(api, { language: 'ru' });
+    const politifact = await api.call('verdicts.applyPreset', { projectId: other.project.id, preset: 'politifact' });
+    const claimIn = (articleId: string, text: string, statement: string, fields: Record<string, unknown>) =>
+      api.call('claims.create', { articleId, anchor: anchorOf(text, 'Peskov'), fields: { statement, ...fields } });
+    const byLabel = (verdicts: { id: string; label: string }[], label: string) => verdicts.find((verdict) => verdict.label === label)!.id;
+    await api.call('claims.update', { id: generic.claim.id, fields: { verdictId: byLabel(generic.verdicts, 'Mostly false') } });
+    const mostlyFalse = await claimIn(other.article.id, other.article.text, 'Grain prices halved', { verdictId: byLabel(politifact, 'Mostly False'), tags: ['agriculture'] });
+    const pants = await claimIn(other.article.id, other.article.text, 'Grain grows on the moon', { verdictId: byLabel(politifact, 'Pants on Fire') });
+    const collectionId = crypto.randomUUID();
+    db().prepare(`INSERT INTO reference_collections (id, name, format, imported_at) VALUES (?, 'Set', 'csv', 't')`).run(collectionId);
+    db().prepare(`INSERT INTO reference_checks (id, collection_id, claim_text, language) VALUES (?, ?, 'Grain is blue', 'pt-BR')`).run(crypto.randomUUID(), collectionId);
+
+    const facets = await api.call('search.facets', {});
+    const labels = facets.verdicts.map((verdict) => verdict.label);
+    // Two claims carry "Mostly false" (two spellings, one label), one "Pants on Fire"; the rest by label.
+    expect(labels.slice(0, 2)).toEqual(['Mostly false', 'Pants on Fire']);
+    expect(labels.filter((label) => label.toLowerCase() === 'mostly false')).toHaveLength(1);
+    expect(labels.map((label) => label.toLowerCase())).toEqual(expect.arrayContaining(['misleading', 'unverifiable', 'half true', 'true']));
+    expect(labels.slice(2)).toEqual([...labels.slice(2)].sort((a, b) => a.localeCompare(b)));
+    expect(facets.verdicts[1]).toEqual({ label: 'Pants on Fire', colour: '#7f1d1d' });
+    expect(facets.languages).toEqual(['en', 'pt-BR', 'ru']);
+    expect(facets.tags).toEqual(['agriculture', 'Trade']);
+
+    const found = await search('grain', { verdictLabels: ['MOSTLY FALSE'] });
+    expect(new Set(claimIds(found))).toEqual(new Set([generic.claim.id, mostlyFalse.id]));
+    expect(found.projects.map((project) => project.projectId).sort()).toEqual([generic.project.id, other.project.id].sort());
+    expect(found.references).toEqual([]);
+    expect(claimIds(await search('grain', { verdictLabels: ['Pants on Fire', 'mostly false'] }))).toHaveLength(3);
+    expect(claimIds(await search('grain', { verdictLabels: ['pants on fire'] }))).toEqual([pants.id]);
+    expect(claimIds(await search('grain', { language: 'ru', tag: 'AGRICULTURE' }))).toEqual([mostlyFalse.id]);
+    expect((await search('grain', { language: 'pt' })).references).toHaveLength(1);
+  });
+
+  it('offers nothing in an empty library', async () => {
+    expect(await api.call('search.facets', {})).toEqual({ verdicts: [], languages: [], tags: [] });
+  });
+});
+
+describe('a very common word', () => {
+  it('takes the newest matches instead of ranking them all, and says so', async () => {
+    const ctx = library.ctx!;
+    const first = await markedClaim({ statement: 'Grain, grain, grain in Kursk' });
+    const second = await markedClaim({ statement: 'Grain prices rose' });
+    const third = await markedClaim({ statement: 'Grain was exported' });
+    // Ranked: the statement's repeats put the first claim on top.
+    const ranked = searchLibrary(ctx, { text: 'grain' });
+    expect(ranked.newestOnly).toBe(false);
+    expect(claimIds(ranked)[0]).toBe(first.claim.id);
+
+    // "grain" is in 3 records, more than this library may rank: the newest two, newest first.
+    const newest = searchLibrary(ctx, { text: 'grain', limit: 2, rankAtMost: 2 });
+    expect(newest.newestOnly).toBe(true);
+    expect(newest.truncated).toBe(true);
+    expect(claimIds(newest)).toEqual([third.claim.id, second.claim.id]);
+    // The last word is a prefix: its count is that of every word it begins.
+    expect(searchLibrary(ctx, { text: 'gra', rankAtMost: 2 }).newestOnly).toBe(true);
+    // A rarer word beside it is cheap to rank.
+    const narrowed = searchLibrary(ctx, { text: 'grain kursk', rankAtMost: 2 });
+    expect(narrowed.newestOnly).toBe(false);
+    expect(claimIds(narrowed)).toEqual([first.claim.id]);
+    // Filters still apply on the newest path.
+    expect(claimIds(searchLibrary(ctx, { text: 'grain', rankAtMost: 2, filters: { claimant: 'nobody' } }))).toEqual([]);
+    expect((await search('grain')).newestOnly).toBe(false);
   });
 });
 

@@ -139,6 +139,7 @@ const SETTINGS: Settings = {
   organisationName: 'Bench Desk',
   organisationLogo: '',
   reportBaseUrl: '',
+  dateFormat: 'system',
 };
 
 /** Plain HTML of about `bytes` bytes: paragraphs of text, no styles, no tables. */

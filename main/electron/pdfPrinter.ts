@@ -25,7 +25,7 @@ export function printOptions(options: PdfOptions): PrintToPDFOptions {
     displayHeaderFooter: true,
     // The same header, footer ("Page X of Y") and margins as Playwright's page.pdf() in the harness.
     headerTemplate: PDF_HEADER_TEMPLATE,
-    footerTemplate: pdfFooterTemplate(options.footerTitle),
+    footerTemplate: pdfFooterTemplate(options.footerTitle, options.language),
     margins: { ...PRINT_MARGINS_INCHES },
     preferCSSPageSize: false,
     generateTaggedPDF: true,

@@ -7,6 +7,7 @@ import {
   ReportFormat,
   type ReportOptionsInput,
 } from '../../shared/report/options';
+import { REPORT_LANGUAGES, ReportLanguage } from '../../shared/report/i18n/languages';
 import { parseCliArgs, UsageError } from '../cliArgs';
 import { openLibrary } from '../db/open';
 import { AppError, toAppError } from '../errors';
@@ -34,6 +35,8 @@ Options:
   --page-size A4|Letter            PDF page size (default A4)
   --approved-only                  only the claims an editor approved
   --title TEXT                     a report title other than the project title
+  --language ${REPORT_LANGUAGES.join('|')}   the report's language (default: that of most of its
+                                   articles; CSV and JSON-LD stay English)
   -h, --help                       show this help`;
 
 export interface CliIo {
@@ -58,6 +61,7 @@ interface CliArgs {
   pageSize: 'A4' | 'Letter';
   approvedOnly: boolean;
   title: string | undefined;
+  language: ReportLanguage | undefined;
 }
 
 const REPORT_OPTIONS = {
@@ -66,6 +70,7 @@ const REPORT_OPTIONS = {
   data: { type: 'string' },
   'page-size': { type: 'string' },
   title: { type: 'string' },
+  language: { type: 'string' },
   'approved-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -128,6 +133,16 @@ export function parseReportArgs(
     else throw new UsageError(`Unknown page size “${pageSizeFlag}”. Use A4 or Letter.`);
   }
 
+  let language: ReportLanguage | undefined;
+  if (flags.language !== undefined) {
+    const parsed = ReportLanguage.safeParse(flags.language.trim().toLowerCase());
+    if (!parsed.success)
+      throw new UsageError(
+        `There is no report in “${flags.language}”. Use one of: ${REPORT_LANGUAGES.join(', ')}.`,
+      );
+    language = parsed.data;
+  }
+
   return {
     project: file ? path.resolve(cwd, positional[0]!) : positional[0]!,
     file,
@@ -137,6 +152,7 @@ export function parseReportArgs(
     pageSize,
     approvedOnly: flags['approved-only'] === true,
     title: flags.title,
+    language,
   };
 }
 
@@ -221,6 +237,7 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
       pageSize: args.pageSize,
       claims: args.approvedOnly ? { kind: 'approved' } : { kind: 'all' },
       ...(args.title !== undefined ? { title: args.title } : {}),
+      ...(args.language !== undefined ? { language: args.language } : {}),
     };
     const written = await exportReportToFile({
       ctx,

@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../shared/domain';
 import { claimReviewItems, renderModelClaimReviewJsonLd } from '../../shared/report/claimReview';
 import { renderModelCsv } from '../../shared/report/csv';
 import { renderModelHtml } from '../../shared/report/html';
 import { renderModelMarkdown } from '../../shared/report/markdown';
-import { buildReportModel, type ReportData } from '../../shared/report/model';
+import { buildReportModel, type ReportData, type ReportEvidenceInput } from '../../shared/report/model';
 import {
   REPORT_FORMAT_INFO,
   resolveReportOptions,
@@ -14,6 +15,8 @@ import {
 import { loadProjectData } from '../api/projectQueries';
 import { safeFileStem } from '../files/fileNames';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { attachmentPath } from '../attachments/store';
+import { listProjectAttachments } from '../repositories/attachments';
 import { listProjectClaimLinks } from '../repositories/claimLinks';
 import type { RepoContext } from '../repositories/context';
 import { readSettings } from '../repositories/settings';
@@ -32,9 +35,32 @@ export interface RenderedReport {
   claimIds: string[];
 }
 
-/** What a report of the project prints: its data and its claims' links to earlier checks. */
-export function loadReportData(ctx: RepoContext, projectId: string): ReportData {
-  return ctx.tx(() => ({ ...loadProjectData(ctx, projectId), previouslyChecked: listProjectClaimLinks(ctx, projectId) }));
+/**
+ * What a report of the project prints: its data, its claims' links to earlier checks and its
+ * sources' evidence. With `screenshotsFrom` (the library folder; the option includeScreenshots),
+ * capture screenshots are read as data: URIs for the HTML export, within SCREENSHOT_LIMITS.
+ */
+export function loadReportData(ctx: RepoContext, projectId: string, screenshotsFrom?: string): ReportData {
+  return ctx.tx(() => {
+    const evidence: ReportEvidenceInput[] = listProjectAttachments(ctx, projectId);
+    if (screenshotsFrom !== undefined) embedScreenshots(evidence, screenshotsFrom);
+    return { ...loadProjectData(ctx, projectId), previouslyChecked: listProjectClaimLinks(ctx, projectId), evidence };
+  });
+}
+
+/** A report embeds screenshots up to 5 MB each and 40 MB in all; past that they are left out. */
+export const SCREENSHOT_LIMITS = { eachBytes: 5 * 1024 * 1024, totalBytes: 40 * 1024 * 1024 };
+
+function embedScreenshots(evidence: ReportEvidenceInput[], dataDir: string): void {
+  let total = 0;
+  for (const [index, item] of evidence.entries()) {
+    if (item.kind !== 'capture-screenshot' || !/^image\/(png|jpeg|webp)$/.test(item.mediaType)) continue;
+    const file = attachmentPath(dataDir, item.sha256);
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    if (size === 0 || size > SCREENSHOT_LIMITS.eachBytes || total + size > SCREENSHOT_LIMITS.totalBytes) continue;
+    total += size;
+    evidence[index] = { ...item, screenshotDataUri: `data:${item.mediaType};base64,${fs.readFileSync(file).toString('base64')}` };
+  }
 }
 
 /** One report in one format, as the bytes of the file. Every format comes from the same model. */
@@ -63,6 +89,7 @@ export async function renderReport(
       bytes = await printer.print(html, {
         pageSize: options.pageSize,
         footerTitle: model.title,
+        language: model.language,
       });
       task?.check();
       break;

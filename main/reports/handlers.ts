@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { REPORT_FORMAT_INFO } from '../../shared/report/options';
-import { renderReportHtml } from '../../shared/report/html';
+import { renderModelHtml } from '../../shared/report/html';
+import { buildReportModel } from '../../shared/report/model';
+import { REPORT_FORMAT_INFO, resolveReportOptions } from '../../shared/report/options';
 import type { ReportHandlers } from '../api/handlerTypes';
 import type { HandlerDeps } from '../api/handlers';
 import { readSettings } from '../repositories/settings';
@@ -17,12 +18,14 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
   return {
     'reports.preview': ({ projectId, options }) => {
       const data = loadReportData(ctx, projectId);
-      return { html: renderReportHtml(data, readSettings(ctx), options, new Date()) };
+      const model = buildReportModel(data, readSettings(ctx), resolveReportOptions(options), new Date());
+      return { html: renderModelHtml(model), language: model.language };
     },
 
     'reports.export': async ({ projectId, options, format, taskId }) => {
       // Read first: a deleted project answers "not found" before any dialog opens.
-      const data = loadReportData(ctx, projectId);
+      const screenshots = format === 'html' && resolveReportOptions(options).includeScreenshots ? path.dirname(deps.dataPath) : undefined;
+      const data = loadReportData(ctx, projectId, screenshots);
       const settings = readSettings(ctx);
       const info = REPORT_FORMAT_INFO[format];
       const chosen = await dialogs.chooseSavePath({

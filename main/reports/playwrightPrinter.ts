@@ -138,7 +138,7 @@ export function createPlaywrightPrinter(
           printBackground: true,
           displayHeaderFooter: true,
           headerTemplate: PDF_HEADER_TEMPLATE,
-          footerTemplate: pdfFooterTemplate(pdfOptions.footerTitle),
+          footerTemplate: pdfFooterTemplate(pdfOptions.footerTitle, pdfOptions.language),
           margin: { ...PRINT_MARGINS },
           preferCSSPageSize: false,
           // A tagged PDF (and its outline, which needs the tags) takes about twice as long to print

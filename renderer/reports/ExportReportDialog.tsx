@@ -2,10 +2,12 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { Claim, Project, Publication, Verdict } from '../../shared/domain';
 import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ClaimSelection, type PageSize, type ReportFormat, type ReportOptionsInput } from '../../shared/report/options';
 import { selectClaims } from '../../shared/report/select';
+import { REPORT_CATALOGUES, REPORT_LANGUAGES, type ReportLanguage } from '../../shared/report/i18n';
 import { api } from '../api';
 import { Modal } from '../components/Modal';
 import { TaskProgressBar, useLongTask } from '../components/TaskProgress';
 import { formatNames } from '../components/PublicationLog';
+import { formatDateTime } from '../format/dates';
 import { useAppStore } from '../store';
 import '../components/editorial.css';
 import './reports.css';
@@ -90,6 +92,9 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
   const [chosenVerdicts, setChosenVerdicts] = useState<(string | null)[]>([]);
   const [pageSize, setPageSize] = useState<PageSize>('A4');
   const [title, setTitle] = useState('');
+  // null until the person picks one: the report is then in its default language, which the preview names.
+  const [language, setLanguage] = useState<ReportLanguage | null>(null);
+  const [defaultLanguage, setDefaultLanguage] = useState<ReportLanguage>('en');
   const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -102,8 +107,9 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
       claims: kind === 'verdicts' ? { kind, verdictIds: chosenVerdicts } : { kind },
       pageSize,
       title,
+      ...(language ? { language } : {}),
     }),
-    [formats, kind, chosenVerdicts, pageSize, title],
+    [formats, kind, chosenVerdicts, pageSize, title, language],
   );
 
   // The preview follows the options, a moment after the last change.
@@ -112,14 +118,18 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
     const timer = setTimeout(() => {
       api
         .call('reports.preview', { projectId, options })
-        .then((result) => live && setPreview(result.html))
+        .then((result) => {
+          if (!live) return;
+          setPreview(result.html);
+          if (!language && result.language) setDefaultLanguage(result.language);
+        })
         .catch((caught: unknown) => live && setError(caught instanceof Error ? caught.message : 'The preview failed.'));
     }, 250);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [projectId, options]);
+  }, [projectId, options, language]);
 
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
 
@@ -145,7 +155,7 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
         setPublished(null);
       }
       if (saved.length > 0) {
-        notify('info', `Saved ${saved.length === 1 ? saved[0] : `${saved.length} files: ${saved.join(', ')}`}`);
+        notify('info', `Saved ${saved.length === 1 ? '1 file' : `${saved.length} files`}.`, saved);
       }
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The report could not be exported.');
@@ -223,6 +233,20 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
             ))}
           </fieldset>
           <div className="field">
+            <label htmlFor="report-language">Report language</label>
+            <select
+              id="report-language"
+              value={language ?? defaultLanguage}
+              onChange={(event) => setLanguage(event.target.value as ReportLanguage)}
+            >
+              {REPORT_LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {REPORT_CATALOGUES[code].languageName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="report-title">Report title</label>
             <input id="report-title" value={title} onChange={(event) => setTitle(event.target.value)} placeholder="The project title" />
           </div>
@@ -271,7 +295,7 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
               )}
               {published && (
                 <p className="publish-done" role="status">
-                  {`Marked as published on ${new Date(published.publishedAt).toLocaleString()} (${formatNames(published.formats)}).`}{' '}
+                  {`Marked as published on ${formatDateTime(published.publishedAt)} (${formatNames(published.formats)}).`}{' '}
                   The project’s Publications list has the files and claims.
                 </p>
               )}

@@ -1,5 +1,5 @@
-import type { Settings } from '../domain';
-import { buildReportModel, type ReportClaim, type ReportData, type ReportModel } from './model';
+import { CLAIM_STATUS_LABELS, CORRECTION_KIND_LABELS, type Settings } from '../domain';
+import { buildReportModel, NOT_YET_RATED, type ReportClaim, type ReportData, type ReportModel } from './model';
 import { resolveReportOptions, type ReportOptionsInput } from './options';
 
 /** Excel reads a UTF-8 file as UTF-8 only when it starts with a byte order mark. */
@@ -53,7 +53,11 @@ export const CSV_COLUMNS = [
   'Report date',
 ] as const;
 
-/** The report as CSV: one row per claim (the quote marked **like this** in its context), the same content as the report (RFC 4180, UTF-8 with BOM, CRLF). */
+/**
+ * The report as CSV: one row per claim (the quote marked **like this** in its context), the same
+ * content as the report (RFC 4180, UTF-8 with BOM, CRLF). A data format: its headers and labels
+ * (status, correction kind, "Not yet rated") stay English whatever the report language.
+ */
 export function renderReportCsv(
   data: ReportData,
   settings: Settings,
@@ -74,13 +78,14 @@ function claimRow(model: ReportModel, item: ReportClaim): string[] {
     ? `${context.clippedStart ? '…' : ''}${context.before}**${context.quote}**${context.after}${context.clippedEnd ? '…' : ''}`
     : '';
   const sources = item.sources
-    .map(({ number, source }) =>
+    .map(({ number, source, evidence }) =>
       [
         `[${number}] ${source.title.trim() || source.url.trim() || 'Untitled source'}`,
         source.publisher.trim(),
         source.publishedDate,
         source.url.trim(),
         source.accessedDate ? `accessed ${source.accessedDate}` : '',
+        ...evidence.map((file) => `evidence ${file.name} (${file.typeLabel}${file.capturedAt ? `, captured ${file.capturedAt}` : ''}) sha256 ${file.sha256}`),
       ]
         .filter(Boolean)
         .join(' — '),
@@ -91,9 +96,9 @@ function claimRow(model: ReportModel, item: ReportClaim): string[] {
     claim.statement.trim() || claim.anchor.exact,
     claim.claimant,
     claim.claimDate,
-    item.verdictLabel,
+    item.verdict?.label ?? NOT_YET_RATED,
     item.verdict && item.verdict.ratingValue !== null ? String(item.verdict.ratingValue) : '',
-    item.statusLabel,
+    CLAIM_STATUS_LABELS[claim.status] ?? claim.status,
     item.review?.by ?? '',
     item.review?.date ?? '',
     claim.rationale,
@@ -103,7 +108,7 @@ function claimRow(model: ReportModel, item: ReportClaim): string[] {
     item.corrections
       .map((correction) =>
         [
-          correction.date ? `${correction.kindLabel} — ${correction.date}` : correction.kindLabel,
+          correction.date ? `${englishKind(correction)} — ${correction.date}` : englishKind(correction),
           correction.text,
         ]
           .filter(Boolean)
@@ -120,3 +125,6 @@ function claimRow(model: ReportModel, item: ReportClaim): string[] {
     model.date,
   ];
 }
+
+const englishKind = (correction: ReportModel['corrections'][number]) =>
+  CORRECTION_KIND_LABELS[correction.kind] ?? correction.kind;

@@ -44,7 +44,8 @@ export function textColourOn(background: string): string {
   const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
   const contrastWithWhite = 1.05 / (luminance + 0.05);
   const contrastWithBlack = (luminance + 0.05) / 0.05;
-  return contrastWithWhite >= 3 || contrastWithWhite >= contrastWithBlack ? '#ffffff' : '#111827';
+  // White while it is readable at the chip's small size (WCAG AA, 4.5:1), else whichever reads better.
+  return contrastWithWhite >= 4.5 || contrastWithWhite >= contrastWithBlack ? '#ffffff' : '#111827';
 }
 
 /** A BCP-47-ish language tag safe for a lang attribute, or ''. */

@@ -1,10 +1,12 @@
 import type { Article, Settings, Verdict } from '../domain';
 import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { escapeHtml as esc, safeColour, safeHref, safeLang, textColourOn } from './escape';
+import { formatReportList, formatReportNumber, type ReportStrings } from './i18n';
 import {
   buildReportModel,
   describeSelection,
   emptyReportMessage,
+  evidenceTime,
   formatDate,
   paragraphs,
   referencedNumbers,
@@ -14,6 +16,7 @@ import {
   type ReportClaim,
   type ReportCorrection,
   type ReportData,
+  type ReportEvidence,
   type ReportPreviouslyChecked,
   type ReportModel,
   type ReportReview,
@@ -44,7 +47,7 @@ export function renderReportHtml(
 export function renderModelHtml(model: ReportModel): string {
   const out: string[] = [];
   out.push(
-    '<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n',
+    `<!DOCTYPE html>\n<html lang="${esc(model.language)}" dir="${model.direction}">\n<head>\n<meta charset="utf-8">\n`,
     `<meta http-equiv="Content-Security-Policy" content="${esc(REPORT_CSP)}">\n`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
     '<meta name="generator" content="Factcheck Workbench">\n',
@@ -60,10 +63,29 @@ export function renderModelHtml(model: ReportModel): string {
   correctionsSection(out, model);
   endMatter(out, model);
   out.push(
-    `<footer class="colophon"><span dir="auto">${esc(model.title)}</span><span>Made with Factcheck Workbench on ${esc(model.dateLabel)}</span></footer>\n`,
+    `<footer class="colophon"><span dir="auto">${esc(model.title)}</span><span>${model.strings.madeWith(dateHtml(model.date, model.dateLabel))}</span></footer>\n`,
     '</main>\n</body>\n</html>\n',
   );
   return out.join('');
+}
+
+/**
+ * Text of mixed direction inside a right-to-left report (a number, a verdict name, a selection),
+ * isolated so it keeps its place and its own order ("<bdi>12</bdi>"); left-to-right reports need
+ * no isolation there and print it as it is.
+ */
+function isolated(model: ReportModel, html: string): string {
+  return model.direction === 'rtl' ? `<bdi>${html}</bdi>` : html;
+}
+
+/** A count in the report language's digits, isolated in right-to-left text. */
+function numberHtml(model: ReportModel, value: number): string {
+  return isolated(model, esc(formatReportNumber(value, model.language)));
+}
+
+/** A date as a <time> element (isolated from the text around it by the report CSS). */
+function dateHtml(isoDate: string, label: string): string {
+  return `<time datetime="${esc(isoDate)}">${esc(label)}</time>`;
 }
 
 /** A lang/dir pair for text written in the article's language. */
@@ -101,34 +123,36 @@ function statusBadge(item: ReportClaim): string {
 }
 
 function cover(out: string[], model: ReportModel): void {
+  const t = model.strings;
+  const claimCount = model.claims.length;
   out.push('<header class="cover">\n<div class="masthead"><div class="org">');
-  if (model.logo) out.push(`<img src="${esc(model.logo)}" alt="${esc(model.organisationName || 'Logo')}">`);
+  if (model.logo) out.push(`<img src="${esc(model.logo)}" alt="${esc(model.organisationName || t.logoAlt)}">`);
   if (model.organisationName)
     out.push(`<span class="org-name" dir="auto">${esc(model.organisationName)}</span>`);
-  out.push('</div><span class="eyebrow">Fact-check report</span></div>\n');
+  out.push(`</div><span class="eyebrow">${esc(t.reportKind)}</span></div>\n`);
   out.push(`<h1 dir="auto">${esc(model.title)}</h1>\n<div class="byline">`);
-  if (model.authors) out.push(`<span>By <b dir="auto">${esc(model.authors)}</b></span>`);
-  out.push(`<span><time datetime="${esc(model.date)}">${esc(model.dateLabel)}</time></span>`);
-  out.push(`<span>${model.claims.length} ${model.claims.length === 1 ? 'claim' : 'claims'} checked</span>`);
+  if (model.authors) out.push(`<span>${t.byAuthors(`<b dir="auto">${esc(model.authors)}</b>`)}</span>`);
+  out.push(`<span>${dateHtml(model.date, model.dateLabel)}</span>`);
+  out.push(`<span>${t.claimsChecked(claimCount, numberHtml(model, claimCount))}</span>`);
   if (model.options.claims.kind !== 'all')
-    out.push(`<span>Selection: ${esc(describeSelection(model))}</span>`);
+    out.push(`<span>${esc(t.selection)}${t.colon}${isolated(model, esc(describeSelection(model)))}</span>`);
   if (model.corrections.length > 0)
-    out.push(`<span><a href="#corrections">${esc(correctionCount(model.corrections))}</a></span>`);
+    out.push(`<span><a href="#corrections">${correctionCount(model)}</a></span>`);
   out.push('</div>\n');
-  const reviewers = reviewersText(model);
-  if (reviewers) out.push(`<div class="reviewers" dir="auto">${esc(reviewers)}</div>\n`);
+  const reviewers = reviewersText(model, (value) => numberHtml(model, value), esc);
+  if (reviewers) out.push(`<div class="reviewers" dir="auto">${reviewers}</div>\n`);
   if (model.draft) {
     out.push(
-      `<div class="draft-note"><strong>Draft</strong><span>${model.unapprovedCount} of ${model.claims.length} ${model.claims.length === 1 ? 'claim is' : 'claims are'} not approved yet. Do not publish this report before an editor approves every claim.</span></div>\n`,
+      `<div class="draft-note"><strong>${esc(t.draft)}</strong><span>${t.draftNotice(numberHtml(model, model.unapprovedCount), numberHtml(model, claimCount), claimCount)}</span></div>\n`,
     );
   }
   for (const paragraph of paragraphs(model.summary))
     out.push(`<p class="standfirst wrap" dir="auto">${esc(paragraph)}</p>\n`);
   if (model.tally.length > 0) {
-    out.push('<div class="tally"><span class="total">Verdicts</span>');
+    out.push(`<div class="tally"><span class="total">${esc(t.verdicts)}</span>`);
     for (const entry of model.tally) {
       out.push(
-        `<span class="tally-item"><span class="swatch ${verdictClass(entry.verdict)}"></span>${esc(entry.label)} <b>${entry.count}</b></span>`,
+        `<span class="tally-item"><span class="swatch ${verdictClass(entry.verdict)}"></span>${isolated(model, esc(entry.label))} <b>${numberHtml(model, entry.count)}</b></span>`,
       );
     }
     out.push('</div>\n');
@@ -137,34 +161,32 @@ function cover(out: string[], model: ReportModel): void {
 }
 
 function articlesBlock(out: string[], model: ReportModel): void {
-  const heading = model.articles.length > 1 ? 'The articles checked' : 'The article checked';
-  out.push(`<section class="articles">\n<div class="section-head"><h2>${heading}</h2></div>\n`);
-  if (model.articles.length === 0)
-    out.push('<p class="empty">No article has been added to this project yet.</p>\n');
+  const t = model.strings;
+  const heading = model.articles.length > 1 ? t.articlesChecked : t.articleChecked;
+  out.push(`<section class="articles">\n<div class="section-head"><h2>${esc(heading)}</h2></div>\n`);
+  if (model.articles.length === 0) out.push(`<p class="empty">${esc(t.noArticles)}</p>\n`);
   for (const article of model.articles) {
     out.push(`<div class="article-card">\n<h3${articleLangAttrs(article)}>${esc(article.title)}</h3>\n<dl>`);
-    const row = (label: string, value: string) => out.push(`<dt>${label}</dt><dd>${value}</dd>`);
-    if (article.outlet.trim()) row('Outlet', `<bdi>${esc(article.outlet)}</bdi>`);
-    if (article.author.trim()) row('Author', `<bdi>${esc(article.author)}</bdi>`);
+    const row = (label: string, value: string) => out.push(`<dt>${esc(label)}</dt><dd>${value}</dd>`);
+    if (article.outlet.trim()) row(t.outlet, `<bdi>${esc(article.outlet)}</bdi>`);
+    if (article.author.trim()) row(t.author, `<bdi>${esc(article.author)}</bdi>`);
     if (article.publishedDate)
-      row(
-        'Published',
-        `<time datetime="${esc(article.publishedDate)}">${esc(formatDate(article.publishedDate))}</time>`,
-      );
-    if (article.url.trim()) row('URL', link(article.url, 'url'));
+      row(t.published, dateHtml(article.publishedDate, formatDate(article.publishedDate, model.language)));
+    if (article.url.trim()) row(t.url, link(article.url, 'url'));
     out.push('</dl>\n</div>\n');
   }
   out.push('</section>\n');
 }
 
 /** "<b>Previously checked:</b> PolitiFact, 2 May 2024, False, <a>https://…</a>". */
-function previouslyCheckedHtml(earlier: ReportPreviouslyChecked): string {
-  const parts = [earlier.publisher, earlier.date ? formatDate(earlier.date) : '', earlier.rating]
+function previouslyCheckedHtml(earlier: ReportPreviouslyChecked, model: ReportModel): string {
+  const t = model.strings;
+  const parts = [earlier.publisher, earlier.date ? formatDate(earlier.date, model.language) : '', earlier.rating]
     .filter(Boolean)
     .map((part) => `<span dir="auto">${esc(part)}</span>`);
   if (earlier.href) parts.push(link(earlier.href, 'previously-checked-link'));
   const title = earlier.statement ? ` title="${esc(earlier.statement)}"` : '';
-  return `<b${title}>Previously checked:</b> ${parts.join(', ')}`;
+  return `<b${title}>${esc(`${t.previouslyChecked}${t.colon}`.trimEnd())}</b> ${parts.join(', ')}`;
 }
 
 /** A link to a web page, shown as its address; anything that is not http(s) is text only. */
@@ -187,18 +209,17 @@ function shorten(text: string, max: number): string {
 }
 
 function summaryTable(out: string[], model: ReportModel): void {
-  out.push('<section class="summary">\n<div class="section-head"><h2>Summary of claims</h2>');
+  const t = model.strings;
+  out.push(`<section class="summary">\n<div class="section-head"><h2>${esc(t.summaryOfClaims)}</h2>`);
   if (model.claims.length > 0)
-    out.push(
-      `<span class="count">${model.claims.length} ${model.claims.length === 1 ? 'claim' : 'claims'}</span>`,
-    );
+    out.push(`<span class="count">${t.claimCount(model.claims.length, numberHtml(model, model.claims.length))}</span>`);
   out.push('</div>\n');
   if (model.claims.length === 0) {
     out.push(`<p class="empty">${esc(emptyReportMessage(model))}</p>\n</section>\n`);
     return;
   }
   out.push(
-    '<table class="summary-table">\n<thead><tr><th class="num" scope="col">#</th><th scope="col">Claim</th><th scope="col">Claimant</th><th scope="col">Verdict</th><th scope="col">Status</th></tr></thead>\n<tbody>\n',
+    `<table class="summary-table">\n<thead><tr><th class="num" scope="col">#</th><th scope="col">${esc(t.claim)}</th><th scope="col">${esc(t.claimant)}</th><th scope="col">${esc(t.verdict)}</th><th scope="col">${esc(t.status)}</th></tr></thead>\n<tbody>\n`,
   );
   for (const item of model.claims) {
     const statement = item.claim.statement.trim() || item.claim.anchor.exact;
@@ -215,33 +236,36 @@ function summaryTable(out: string[], model: ReportModel): void {
 function claimSections(out: string[], model: ReportModel): void {
   if (model.claims.length === 0) return;
   out.push(
-    '<section class="claims-detail">\n<div class="section-head"><h2>The claims in detail</h2></div>\n',
+    `<section class="claims-detail">\n<div class="section-head"><h2>${esc(model.strings.claimsInDetail)}</h2></div>\n`,
   );
-  const manyArticles = model.articles.length > 1;
-  for (const item of model.claims) claimSection(out, item, manyArticles);
+  for (const item of model.claims) claimSection(out, item, model);
   out.push('</section>\n');
 }
 
-function claimSection(out: string[], item: ReportClaim, showArticle: boolean): void {
+function claimSection(out: string[], item: ReportClaim, model: ReportModel): void {
+  const t = model.strings;
+  const showArticle = model.articles.length > 1;
+  const label = (text: string) => esc(`${text}${t.colon}`);
   const { claim } = item;
   const statement = claim.statement.trim() || claim.anchor.exact;
   out.push(
     `<article class="claim ${verdictClass(item.verdict)}" id="claim-${item.number}">\n<div class="claim-top">\n`,
   );
   out.push(
-    `<div class="claim-bar"><span class="claim-no">Claim ${item.number}</span>${verdictChip(item, true)}</div>\n`,
+    `<div class="claim-bar"><span class="claim-no">${t.claimNumber(numberHtml(model, item.number))}</span>${verdictChip(item, true)}</div>\n`,
   );
   out.push(
     `<h3 class="wrap"${articleLangAttrs(item.article)}>${esc(statement)}</h3>\n<div class="claim-meta">`,
   );
-  out.push(`<span>Claimant: <b dir="auto">${esc(claim.claimant.trim() || 'Not recorded')}</b></span>`);
+  out.push(`<span>${label(t.claimant)}<b dir="auto">${esc(claim.claimant.trim() || t.notRecorded)}</b></span>`);
   if (claim.claimDate)
     out.push(
-      `<span>Claim date: <b><time datetime="${esc(claim.claimDate)}">${esc(formatDate(claim.claimDate))}</time></b></span>`,
+      `<span>${label(t.claimDate)}<b>${dateHtml(claim.claimDate, formatDate(claim.claimDate, model.language))}</b></span>`,
     );
-  out.push(`<span>Status: ${statusBadge(item)}</span>`);
-  if (item.review) out.push(`<span class="reviewed">${reviewHtml(item.review)}</span>`);
-  if (showArticle && item.article) out.push(`<span>In: <b dir="auto">${esc(item.article.title)}</b></span>`);
+  out.push(`<span>${label(t.status)}${statusBadge(item)}</span>`);
+  if (item.review) out.push(`<span class="reviewed">${reviewHtml(item.review, t)}</span>`);
+  if (showArticle && item.article)
+    out.push(`<span>${label(t.inArticle)}<b dir="auto">${esc(item.article.title)}</b></span>`);
   out.push('</div>\n');
 
   const context = item.context;
@@ -254,16 +278,14 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
   } else {
     out.push(
       `<blockquote class="context orphaned wrap"${articleLangAttrs(item.article)}><mark>${esc(context.quote)}</mark>` +
-        '<span class="label muted" dir="ltr">(This quote is no longer found in the article text as saved: the article changed after the claim was marked.)</span></blockquote>\n',
+        `<span class="label muted" lang="${esc(model.language)}" dir="${model.direction}">${esc(t.quoteNotFound)}</span></blockquote>\n`,
     );
   }
   out.push('</div>\n');
 
-  const description = item.verdict
-    ? item.verdict.description.trim()
-    : 'No verdict has been given to this claim yet.';
+  const description = item.verdict ? item.verdict.description.trim() : t.noVerdictYet;
   out.push(
-    `<div class="verdict-box"><span class="eyebrow">Verdict</span><br><span class="verdict-name" dir="auto">${esc(item.verdictLabel)}</span>` +
+    `<div class="verdict-box"><span class="eyebrow">${esc(t.verdict)}</span><br><span class="verdict-name" dir="auto">${esc(item.verdictLabel)}</span>` +
       (description ? `<span dir="auto">${esc(description)}</span>` : '') +
       '</div>\n',
   );
@@ -271,19 +293,20 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
     out.push('<div class="claim-corrections">');
     for (const correction of item.corrections)
       out.push(
-        `<p class="correction wrap"><b>${correctionHead(correction)}:</b> <span dir="auto">${multiline(correction.text)}</span></p>`,
+        `<p class="correction wrap"><b>${correctionHead(correction)}${esc(t.colon.trimEnd())}</b> <span dir="auto">${multiline(correction.text)}</span></p>`,
       );
     out.push('</div>\n');
   }
   if (item.previouslyChecked.length > 0) {
     out.push('<div class="previously-checked">');
-    for (const earlier of item.previouslyChecked) out.push(`<p class="wrap">${previouslyCheckedHtml(earlier)}</p>`);
+    for (const earlier of item.previouslyChecked)
+      out.push(`<p class="wrap">${previouslyCheckedHtml(earlier, model)}</p>`);
     out.push('</div>\n');
   }
 
-  out.push('<h4>Rationale</h4>\n<div class="rationale">');
+  out.push(`<h4>${esc(t.rationale)}</h4>\n<div class="rationale">`);
   const rationale = claim.rationale.trim() ? parseRationale(claim.rationale) : [];
-  if (rationale.length === 0) out.push('<p class="muted">No rationale has been written yet.</p>');
+  if (rationale.length === 0) out.push(`<p class="muted">${esc(t.noRationale)}</p>`);
   for (const block of rationale) {
     if (block.kind === 'paragraph')
       out.push(`<p dir="auto">${block.lines.map((line) => inlineHtml(line, item)).join('<br>')}</p>`);
@@ -294,22 +317,25 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
   }
   out.push('</div>\n');
 
-  out.push('<h4>Sources</h4>\n');
-  if (item.sources.length === 0) out.push('<p class="no-sources">No sources recorded.</p>\n');
+  out.push(`<h4>${esc(t.sources)}</h4>\n`);
+  if (item.sources.length === 0) out.push(`<p class="no-sources">${esc(t.noSources)}</p>\n`);
   else {
     out.push('<ol class="sources">\n');
-    for (const { number, source } of item.sources) {
-      const title = source.title.trim() || source.url.trim() || 'Untitled source';
+    for (const { number, source, evidence } of item.sources) {
+      const title = source.title.trim() || source.url.trim() || t.untitledSource;
       let entry = `<bdi class="src-title">${esc(title)}</bdi>`;
-      for (const part of sourceLine(source)) entry += `, <bdi>${esc(part)}</bdi>`;
+      for (const part of sourceLine(source, model.language)) entry += `, <bdi>${esc(part)}</bdi>`;
       const details: string[] = [];
       if (source.url.trim()) details.push(link(source.url, 'url'));
       if (source.accessedDate)
-        details.push(`<span class="muted">accessed ${esc(formatDate(source.accessedDate))}</span>`);
+        details.push(
+          `<span class="muted">${t.accessed(dateHtml(source.accessedDate, formatDate(source.accessedDate, model.language)))}</span>`,
+        );
       if (source.archivedUrl.trim())
-        details.push(`<span class="muted">archived copy</span> ${link(source.archivedUrl, 'url')}`);
+        details.push(`<span class="muted">${esc(t.archivedCopy)}</span> ${link(source.archivedUrl, 'url')}`);
       if (details.length > 0)
         entry += `<br><span class="src-details">${details.join(' <span class="sep">·</span> ')}</span>`;
+      if (evidence.length > 0) entry += evidenceHtml(evidence, model.language, t);
       out.push(`<li id="claim-${item.number}-source-${number}" value="${number}">${entry}</li>\n`);
     }
     out.push('</ol>\n');
@@ -318,18 +344,19 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
 }
 
 /** "Reviewed by <b>NAME</b> on <time>DATE</time>", or what is known of an approval from before reviewers were recorded. */
-function reviewHtml(review: ReportReview): string {
-  const date = review.date
-    ? `<b><time datetime="${esc(review.date)}">${esc(review.dateLabel)}</time></b>`
-    : '';
-  if (review.by) return `Reviewed by <b dir="auto">${esc(review.by)}</b>${date ? ` on ${date}` : ''}`;
-  return date ? `Approved on ${date} (reviewer not recorded)` : 'Approved (reviewer and date not recorded)';
+function reviewHtml(review: ReportReview, t: ReportStrings): string {
+  const date = review.date ? `<b>${dateHtml(review.date, review.dateLabel)}</b>` : '';
+  if (review.by) {
+    const name = `<b dir="auto">${esc(review.by)}</b>`;
+    return date ? t.reviewedByOn(name, date) : t.reviewedBy(name);
+  }
+  return date ? t.approvedOnUnrecorded(date) : esc(t.approvedUnrecorded);
 }
 
 /** "Correction — <time>24 October 2024</time>". */
 function correctionHead(correction: ReportCorrection): string {
   return correction.date
-    ? `${esc(correction.kindLabel)} — <time datetime="${esc(correction.date)}">${esc(correction.dateLabel)}</time>`
+    ? `${esc(correction.kindLabel)} — ${dateHtml(correction.date, correction.dateLabel)}`
     : esc(correction.kindLabel);
 }
 
@@ -337,26 +364,28 @@ function multiline(text: string): string {
   return esc(text).replace(/\n/g, '<br>');
 }
 
-/** "1 correction and 2 updates". */
-function correctionCount(corrections: readonly ReportCorrection[]): string {
-  const count = (kind: ReportCorrection['kind'], one: string, many: string) => {
-    const n = corrections.filter((correction) => correction.kind === kind).length;
-    return n === 0 ? '' : `${n} ${n === 1 ? one : many}`;
+/** "1 correction and 2 updates", in the report's language, its numbers isolated. */
+function correctionCount(model: ReportModel): string {
+  const t = model.strings;
+  const count = (kind: ReportCorrection['kind'], words: (count: number, shown?: string) => string) => {
+    const n = model.corrections.filter((correction) => correction.kind === kind).length;
+    return n === 0 ? '' : words(n, numberHtml(model, n));
   };
-  return [count('correction', 'correction', 'corrections'), count('update', 'update', 'updates')]
-    .filter(Boolean)
-    .join(' and ');
+  return formatReportList(
+    [count('correction', t.correctionCount), count('update', t.updateCount)].filter(Boolean),
+    model.language,
+  );
 }
 
 /** Every correction and update note of the report's claims, oldest first, each linked to its claim. */
 function correctionsSection(out: string[], model: ReportModel): void {
   if (model.corrections.length === 0) return;
   out.push(
-    '<section class="corrections" id="corrections">\n<div class="section-head"><h2>Corrections and updates</h2></div>\n<ol class="correction-log">\n',
+    `<section class="corrections" id="corrections">\n<div class="section-head"><h2>${esc(model.strings.correctionsAndUpdates)}</h2></div>\n<ol class="correction-log">\n`,
   );
   for (const correction of model.corrections) {
     out.push(
-      `<li><a class="claim-link" href="#claim-${correction.claimNumber}">Claim ${correction.claimNumber}</a> <span class="sep">·</span> <b>${correctionHead(correction)}</b>` +
+      `<li><a class="claim-link" href="#claim-${correction.claimNumber}">${model.strings.claimNumber(numberHtml(model, correction.claimNumber))}</a> <span class="sep">·</span> <b>${correctionHead(correction)}</b>` +
         (correction.text ? `<p class="wrap" dir="auto">${multiline(correction.text)}</p>` : '') +
         '</li>\n',
     );
@@ -401,9 +430,10 @@ function withReferences(paragraph: string, item: ReportClaim): string {
 
 function endMatter(out: string[], model: ReportModel): void {
   if (!model.methodology && !model.options.includeScale) return;
+  const t = model.strings;
   out.push('<section class="endmatter">\n');
   if (model.methodology) {
-    out.push('<div class="methodology">\n<div class="section-head"><h2>Methodology</h2></div>\n');
+    out.push(`<div class="methodology">\n<div class="section-head"><h2>${esc(t.methodology)}</h2></div>\n`);
     for (const paragraph of paragraphs(model.methodology))
       out.push(`<p dir="auto">${esc(paragraph).replace(/\n/g, '<br>')}</p>\n`);
     out.push('</div>\n');
@@ -411,9 +441,9 @@ function endMatter(out: string[], model: ReportModel): void {
   if (model.options.includeScale && model.scale.length > 0) {
     const numeric = model.ratingRange !== null;
     out.push(
-      '<div class="scale-block">\n<div class="section-head"><h2>The verdict scale</h2></div>\n<table class="scale">\n<thead><tr><th scope="col">Verdict</th><th scope="col">Definition</th>',
+      `<div class="scale-block">\n<div class="section-head"><h2>${esc(t.verdictScale)}</h2></div>\n<table class="scale">\n<thead><tr><th scope="col">${esc(t.verdict)}</th><th scope="col">${esc(t.definition)}</th>`,
     );
-    if (numeric) out.push('<th scope="col" class="value">Rating</th>');
+    if (numeric) out.push(`<th scope="col" class="value">${esc(t.rating)}</th>`);
     out.push('</tr></thead>\n<tbody>\n');
     for (const verdict of model.scale) {
       const chip = verdictChip({ verdict, verdictLabel: verdict.label });
@@ -422,11 +452,23 @@ function endMatter(out: string[], model: ReportModel): void {
       );
       if (numeric)
         out.push(
-          `<td class="value">${verdict.ratingValue === null ? '—' : esc(String(verdict.ratingValue))}</td>`,
+          `<td class="value">${verdict.ratingValue === null ? '—' : numberHtml(model, verdict.ratingValue)}</td>`,
         );
       out.push('</tr>\n');
     }
     out.push('</tbody>\n</table>\n</div>\n');
   }
   out.push('</section>\n');
+}
+
+/** A source's evidence: name, type, capture time, short SHA-256 with the full value as its title. */
+function evidenceHtml(evidence: readonly ReportEvidence[], language: ReportModel['language'], t: ReportStrings): string {
+  const items = evidence.map((file) => {
+    const parts = [`<bdi>${esc(file.name)}</bdi>`, esc(file.typeLabel)];
+    if (file.capturedAt) parts.push(`${esc(t.evidenceCaptured)} ${dateHtml(file.capturedAt, evidenceTime(file.capturedAt, language))}`);
+    parts.push(`SHA-256 <code title="${esc(file.sha256)}">${esc(file.shortSha256)}</code>`);
+    const shot = file.screenshot ? `<br><img class="evidence-screenshot" src="${esc(file.screenshot)}" alt="${esc(file.name)}">` : '';
+    return `<li>${parts.join(' <span class="sep">·</span> ')}${shot}</li>`;
+  });
+  return `<div class="evidence"><span class="muted">${esc(t.evidence)}${esc(t.colon.trimEnd())}</span><ul>${items.join('')}</ul></div>`;
 }

@@ -1,10 +1,12 @@
 import type { Settings } from '../domain';
 import { parseRationale, type Inline } from '../text/rationaleFormat';
 import { safeHref } from './escape';
+import { formatReportNumber } from './i18n';
 import {
   buildReportModel,
   describeSelection,
   emptyReportMessage,
+  evidenceTime,
   formatDate,
   paragraphs,
   reviewersText,
@@ -101,71 +103,75 @@ export function renderReportMarkdown(
 export function renderModelMarkdown(model: ReportModel): string {
   const out: string[] = [];
   const push = (...lines: string[]) => out.push(...lines);
+  const t = model.strings;
+  const claimCount = model.claims.length;
+  const number = (value: number) => formatReportNumber(value, model.language);
 
   push(`# ${cell(model.title)}`, '');
-  if (model.organisationName) push(`**${cell(model.organisationName)}** — fact-check report`, '');
+  if (model.organisationName) push(t.orgReportLine(`**${cell(model.organisationName)}**`), '');
   const byline = [
-    model.authors ? `By ${cell(model.authors)}` : '',
+    model.authors ? t.byAuthors(cell(model.authors)) : '',
     model.dateLabel,
-    `${model.claims.length} ${model.claims.length === 1 ? 'claim' : 'claims'} checked`,
+    t.claimsChecked(claimCount),
   ];
-  if (model.options.claims.kind !== 'all') byline.push(`Selection: ${cell(describeSelection(model))}`);
+  if (model.options.claims.kind !== 'all') byline.push(`${t.selection}${t.colon}${cell(describeSelection(model))}`);
   push(byline.filter(Boolean).join(' · '), '');
   const reviewers = reviewersText(model);
   if (reviewers) push(cell(reviewers), '');
   if (model.draft) {
     push(
-      `> **DRAFT** — ${model.unapprovedCount} of ${model.claims.length} ${model.claims.length === 1 ? 'claim is' : 'claims are'} not approved yet. Do not publish this report before an editor approves every claim.`,
+      `> **${t.draft.toLocaleUpperCase(model.language)}** — ${t.draftNotice(number(model.unapprovedCount), number(claimCount), claimCount)}`,
       '',
     );
   }
   if (model.summary) push(block(model.summary), '');
   if (model.tally.length > 0)
     push(
-      `**Verdicts:** ${model.tally.map((entry) => `${cell(entry.label)} ${entry.count}`).join(' · ')}`,
+      `**${t.verdicts}${t.colon.trimEnd()}** ${model.tally.map((entry) => `${cell(entry.label)} ${entry.count}`).join(' · ')}`,
       '',
     );
 
-  push(model.articles.length > 1 ? '## The articles checked' : '## The article checked', '');
-  if (model.articles.length === 0) push('No article has been added to this project yet.', '');
+  const label = (text: string) => `${text}${t.colon}`;
+  push(`## ${model.articles.length > 1 ? t.articlesChecked : t.articleChecked}`, '');
+  if (model.articles.length === 0) push(t.noArticles, '');
   for (const article of model.articles) {
     push(`### ${cell(article.title)}`, '');
-    if (article.outlet.trim()) push(`- Outlet: ${cell(article.outlet)}`);
-    if (article.author.trim()) push(`- Author: ${cell(article.author)}`);
-    if (article.publishedDate) push(`- Published: ${formatDate(article.publishedDate)}`);
-    if (article.url.trim()) push(`- URL: ${link(article.url, article.url)}`);
+    if (article.outlet.trim()) push(`- ${label(t.outlet)}${cell(article.outlet)}`);
+    if (article.author.trim()) push(`- ${label(t.author)}${cell(article.author)}`);
+    if (article.publishedDate) push(`- ${label(t.published)}${formatDate(article.publishedDate, model.language)}`);
+    if (article.url.trim()) push(`- ${label(t.url)}${link(article.url, article.url)}`);
     push('');
   }
 
-  push('## Summary of claims', '');
+  push(`## ${t.summaryOfClaims}`, '');
   if (model.claims.length === 0) push(cell(emptyReportMessage(model)), '');
   else {
-    push('| # | Claim | Claimant | Verdict | Status |', '| ---: | --- | --- | --- | --- |');
+    push(`| # | ${t.claim} | ${t.claimant} | ${t.verdict} | ${t.status} |`, '| ---: | --- | --- | --- | --- |');
     for (const item of model.claims) {
       push(
         `| ${item.number} | ${cell(statementOf(item))} | ${cell(item.claim.claimant) || '—'} | ${cell(item.verdictLabel)} | ${cell(item.statusLabel)} |`,
       );
     }
     push('');
-    push('## The claims in detail', '');
-    for (const item of model.claims) claimSection(out, item, model.articles.length > 1);
+    push(`## ${t.claimsInDetail}`, '');
+    for (const item of model.claims) claimSection(out, item, model);
   }
 
   if (model.corrections.length > 0) {
-    push('## Corrections and updates', '');
+    push(`## ${t.correctionsAndUpdates}`, '');
     for (const correction of model.corrections) {
-      const text = correction.text ? `: ${noteText(correction.text, '  ')}` : '';
-      push(`- **Claim ${correction.claimNumber}** · ${correctionHead(correction)}${text}`);
+      const text = correction.text ? `${t.colon}${noteText(correction.text, '  ')}` : '';
+      push(`- **${t.claimNumber(number(correction.claimNumber))}** · ${correctionHead(correction)}${text}`);
     }
     push('');
   }
 
-  if (model.methodology) push('## Methodology', '', block(model.methodology), '');
+  if (model.methodology) push(`## ${t.methodology}`, '', block(model.methodology), '');
   if (model.options.includeScale && model.scale.length > 0) {
-    push('## The verdict scale', '');
+    push(`## ${t.verdictScale}`, '');
     const numeric = model.ratingRange !== null;
     push(
-      numeric ? '| Verdict | Definition | Rating |' : '| Verdict | Definition |',
+      numeric ? `| ${t.verdict} | ${t.definition} | ${t.rating} |` : `| ${t.verdict} | ${t.definition} |`,
       numeric ? '| --- | --- | ---: |' : '| --- | --- |',
     );
     for (const verdict of model.scale) {
@@ -174,7 +180,7 @@ export function renderModelMarkdown(model: ReportModel): string {
     }
     push('');
   }
-  push('---', '', `*${cell(model.title)} — made with Factcheck Workbench on ${model.dateLabel}.*`, '');
+  push('---', '', `*${t.madeWithAfterTitle(cell(model.title), model.dateLabel)}*`, '');
   return out.join('\n');
 }
 
@@ -182,18 +188,24 @@ function statementOf(item: ReportClaim): string {
   return item.claim.statement.trim() || item.claim.anchor.exact;
 }
 
-function claimSection(out: string[], item: ReportClaim, showArticle: boolean): void {
+function claimSection(out: string[], item: ReportClaim, model: ReportModel): void {
+  const t = model.strings;
+  const showArticle = model.articles.length > 1;
+  const label = (text: string) => `${text}${t.colon}`;
   const { claim, context } = item;
-  out.push(`### Claim ${item.number}: ${cell(statementOf(item))}`, '');
   out.push(
-    `**Verdict: ${cell(item.verdictLabel)}**${item.verdict?.description.trim() ? ` — ${cell(item.verdict.description)}` : ''}`,
+    `### ${t.claimNumber(formatReportNumber(item.number, model.language))}${t.colon.trimEnd()} ${cell(statementOf(item))}`,
     '',
   );
-  out.push(`- Claimant: ${cell(claim.claimant) || 'Not recorded'}`);
-  if (claim.claimDate) out.push(`- Claim date: ${formatDate(claim.claimDate)}`);
-  out.push(`- Status: ${cell(item.statusLabel)}`);
-  if (item.review) out.push(`- ${cell(reviewText(item.review))}`);
-  if (showArticle && item.article) out.push(`- In: ${cell(item.article.title)}`);
+  out.push(
+    `**${label(t.verdict)}${cell(item.verdictLabel)}**${item.verdict?.description.trim() ? ` — ${cell(item.verdict.description)}` : ''}`,
+    '',
+  );
+  out.push(`- ${label(t.claimant)}${cell(claim.claimant) || t.notRecorded}`);
+  if (claim.claimDate) out.push(`- ${label(t.claimDate)}${formatDate(claim.claimDate, model.language)}`);
+  out.push(`- ${label(t.status)}${cell(item.statusLabel)}`);
+  if (item.review) out.push(`- ${cell(reviewText(item.review, t))}`);
+  if (showArticle && item.article) out.push(`- ${label(t.inArticle)}${cell(item.article.title)}`);
   out.push('');
   if (context.found) {
     const quote = `${context.clippedStart ? '…' : ''}${inline(context.before)}${strong(context.quote)}${inline(context.after)}${context.clippedEnd ? '…' : ''}`;
@@ -202,36 +214,40 @@ function claimSection(out: string[], item: ReportClaim, showArticle: boolean): v
     out.push(
       `> ${strong(context.quote)}`,
       '>',
-      '> *(This quote is no longer found in the article text as saved: the article changed after the claim was marked.)*',
+      `> *${t.quoteNotFound}*`,
       '',
     );
   }
   for (const correction of item.corrections) {
     const text = correction.text ? ` ${noteText(correction.text, '')}` : '';
-    out.push(`**${correctionHead(correction)}:**${text}`, '');
+    out.push(`**${correctionHead(correction)}${t.colon.trimEnd()}**${text}`, '');
   }
   for (const earlier of item.previouslyChecked) {
-    const parts = [earlier.publisher, earlier.date ? formatDate(earlier.date) : '', earlier.rating].filter(Boolean).map(cell);
+    const parts = [earlier.publisher, earlier.date ? formatDate(earlier.date, model.language) : '', earlier.rating]
+      .filter(Boolean)
+      .map(cell);
     if (earlier.href) parts.push(link(earlier.href, earlier.href));
-    out.push(`**Previously checked:** ${parts.join(', ')}`, '');
+    out.push(`**${t.previouslyChecked}${t.colon.trimEnd()}** ${parts.join(', ')}`, '');
   }
-  out.push('#### Rationale', '');
-  out.push(
-    claim.rationale.trim() ? rationaleBlock(claim.rationale) : '*No rationale has been written yet.*',
-    '',
-  );
-  out.push('#### Sources', '');
-  if (item.sources.length === 0) out.push('*No sources recorded.*', '');
+  out.push(`#### ${t.rationale}`, '');
+  out.push(claim.rationale.trim() ? rationaleBlock(claim.rationale) : `*${t.noRationale}*`, '');
+  out.push(`#### ${t.sources}`, '');
+  if (item.sources.length === 0) out.push(`*${t.noSources}*`, '');
   else {
-    for (const { number, source } of item.sources) {
-      const title = source.title.trim() || source.url.trim() || 'Untitled source';
-      const parts = [`**${cell(title)}**`, ...sourceLine(source).map(cell)];
+    for (const { number, source, evidence } of item.sources) {
+      const title = source.title.trim() || source.url.trim() || t.untitledSource;
+      const parts = [`**${cell(title)}**`, ...sourceLine(source, model.language).map(cell)];
       let line = `${number}. ${parts.join(', ')}`;
       if (source.url.trim()) line += ` — ${link(source.url, source.url)}`;
-      if (source.accessedDate) line += ` (accessed ${formatDate(source.accessedDate)})`;
+      if (source.accessedDate) line += ` (${t.accessed(formatDate(source.accessedDate, model.language))})`;
       if (source.archivedUrl.trim())
-        line += ` — archived copy: ${link(source.archivedUrl, source.archivedUrl)}`;
+        line += ` — ${label(t.archivedCopy)}${link(source.archivedUrl, source.archivedUrl)}`;
       out.push(line);
+      // Evidence: the short SHA-256 shown, the full value after it in the same line.
+      for (const file of evidence) {
+        const captured = file.capturedAt ? `, ${t.evidenceCaptured} ${evidenceTime(file.capturedAt, model.language)}` : '';
+        out.push(`    - ${t.evidence}${t.colon}${cell(file.name)} (${cell(file.typeLabel)}${captured}), SHA-256 \`${file.shortSha256}\` (${file.sha256})`);
+      }
     }
     out.push('');
   }
@@ -262,3 +278,4 @@ function strong(text: string): string {
 function inline(text: string): string {
   return escapeMarkdown(text.replace(/\s*\n\s*/g, ' '));
 }
+

@@ -11,12 +11,27 @@ import {
   type Verdict,
 } from '../domain';
 import { previouslyCheckedLine, type PreviouslyCheckedSnapshot } from '../editorial/approval';
+import { shortSha256 } from '../attachments/limits';
+import { describeMediaType } from '../attachments/mediaTypes';
 import { quoteInContext, type QuoteContext } from './context';
+import {
+  REPORT_CATALOGUES,
+  REPORT_DIRECTIONS,
+  REPORT_LOCALES,
+  defaultReportLanguage,
+  en,
+  formatReportDate,
+  formatReportList,
+  formatReportNumber,
+  type ReportLanguage,
+  type ReportStrings,
+} from './i18n';
 import { NEUTRAL_COLOUR, safeColour, safeHref, safeLogo } from './escape';
 import type { ReportOptions } from './options';
 import { selectClaims } from './select';
 
-export const NOT_YET_RATED = 'Not yet rated';
+/** The English label of a claim without a verdict (the CSV's, and the English report's). */
+export const NOT_YET_RATED = en.notYetRated;
 
 export interface ReportSource {
   /** 1-based, as the rationale refers to it: [1], [2] … */
@@ -24,6 +39,36 @@ export interface ReportSource {
   source: Source;
   href: string | null;
   archivedHref: string | null;
+  /** The evidence files kept with the source (issue 13), oldest first. */
+  evidence: ReportEvidence[];
+}
+
+/** An evidence file as main reads it for a report (a row of `attachments`). */
+export interface ReportEvidenceInput {
+  sourceId: string;
+  name: string;
+  mediaType: string;
+  sha256: string;
+  kind: string;
+  /** ISO, for captures; '' otherwise. */
+  capturedAt: string;
+  addedAt: string;
+  /** A capture's screenshot as a data: URI, when the report asked for screenshots; else absent. */
+  screenshotDataUri?: string;
+}
+
+/** One evidence file as every format prints it: name, type, capture time, SHA-256. */
+export interface ReportEvidence {
+  name: string;
+  /** "PDF", "PNG image", "MHTML snapshot" … */
+  typeLabel: string;
+  /** ISO capture time, or '' when the file was attached rather than captured. */
+  capturedAt: string;
+  sha256: string;
+  /** The first 12 hex digits (the full value goes in an HTML title or the Markdown text). */
+  shortSha256: string;
+  /** A data: URI of a capture's screenshot, only with the option includeScreenshots. */
+  screenshot: string | null;
 }
 
 /** Who approved a claim and when, as a report prints it ("Reviewed by NAME on DATE"). */
@@ -42,7 +87,7 @@ export interface ReportCorrection {
   /** The claim's stable number ("Claim 7"). */
   claimNumber: number;
   kind: CorrectionKind;
-  /** "Correction" or "Update". */
+  /** "Correction" or "Update", in the report's language. */
   kindLabel: string;
   /** YYYY-MM-DD (local day it was written). */
   date: string;
@@ -57,6 +102,8 @@ export interface ReportCorrection {
  */
 export type ReportData = ProjectData & {
   previouslyChecked?: readonly (PreviouslyCheckedSnapshot & { claimId: string; statement: string })[];
+  /** The evidence files of the project's sources (main/reports/exportReport.ts). */
+  evidence?: readonly ReportEvidenceInput[];
 };
 
 /** An earlier check the claim was linked to, as every format prints it. */
@@ -102,6 +149,12 @@ export interface VerdictCount {
 
 /** Everything every format renders, computed once: the formats differ only in how they write it. */
 export interface ReportModel {
+  /** The language of every label, date and count (options.language, else the articles' language). */
+  language: ReportLanguage;
+  /** Its catalogue (./i18n). */
+  strings: ReportStrings;
+  /** "rtl" for Arabic: the whole document is set right to left. */
+  direction: 'ltr' | 'rtl';
   title: string;
   projectTitle: string;
   summary: string;
@@ -110,7 +163,7 @@ export interface ReportModel {
   authors: string;
   /** YYYY-MM-DD, the day the report was made. */
   date: string;
-  /** "21 October 2024". */
+  /** "21 October 2024", in the report's language. */
   dateLabel: string;
   reportUrl: string | null;
   /** The articles of the report (those with a claim in it, or every article when it has no claim). */
@@ -136,34 +189,25 @@ export interface ReportModel {
   options: ReportOptions;
 }
 
-export const DEFAULT_METHODOLOGY = [
-  'Each claim in this report was marked in the text of the article as it was saved in the project, and is quoted exactly, with the sentence around it.',
-  'A fact-checker researched every claim against the sources listed under it. Sources are numbered for each claim, and references such as [1] in a rationale point to them. The date a source was accessed is given where it was recorded.',
-  'The verdict comes from the rating scale defined at the end of this report. The workflow status of a claim (Unchecked, Researching, In review, Approved) is separate from its verdict: only approved claims have been signed off by an editor, and a report containing any other claim is marked as a draft.',
-].join('\n\n');
+/** The standard methodology note, in English (each catalogue has its own: `defaultMethodology`). */
+export const DEFAULT_METHODOLOGY = en.defaultMethodology;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2024-10-21" → "21 October 2024"; anything else is returned as it is. */
-export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) return isoDate;
-  const month = MONTHS[Number(match[2]) - 1];
-  return month ? `${Number(match[3])} ${month} ${match[1]}` : isoDate;
+/** "2024-10-21" → "21 October 2024" (in the language given, English by default); anything else as it is. */
+export function formatDate(isoDate: string, language: ReportLanguage = 'en'): string {
+  return formatReportDate(isoDate, language);
 }
+
+const STATUS_KEYS = {
+  unchecked: 'statusUnchecked',
+  researching: 'statusResearching',
+  in_review: 'statusInReview',
+  approved: 'statusApproved',
+} as const satisfies Record<Claim['status'], keyof ReportStrings>;
+
+const CORRECTION_KIND_KEYS = {
+  correction: 'kindCorrection',
+  update: 'kindUpdate',
+} as const satisfies Record<CorrectionKind, keyof ReportStrings>;
 
 /** The local calendar day of an instant, as YYYY-MM-DD. */
 export function localDate(now: Date): string {
@@ -208,7 +252,22 @@ export function buildReportModel(
     linksByClaim.set(link.claimId, list);
   }
 
-  const claims: ReportClaim[] = selectClaims(data, options.claims).map((claim) => {
+  const evidenceBySource = new Map<string, ReportEvidence[]>();
+  for (const item of [...(data.evidence ?? [])].sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0))) {
+    const list = evidenceBySource.get(item.sourceId) ?? [];
+    list.push(reportEvidence(item, options.includeScreenshots === true));
+    evidenceBySource.set(item.sourceId, list);
+  }
+
+  const selected = selectClaims(data, options.claims);
+  const reportArticleIds = new Set(selected.map((claim) => claim.articleId));
+  const articles =
+    selected.length > 0 ? data.articles.filter((article) => reportArticleIds.has(article.id)) : data.articles;
+  const language = options.language ?? defaultReportLanguage(articles);
+  const strings = REPORT_CATALOGUES[language];
+  const dateIn = (isoDate: string) => (isoDate ? formatReportDate(isoDate, language) : '');
+
+  const claims: ReportClaim[] = selected.map((claim) => {
     const article = articlesById.get(claim.articleId) ?? null;
     const verdict = claim.verdictId === null ? null : (verdictsById.get(claim.verdictId) ?? null);
     const sources = [...(sourcesByClaim.get(claim.id) ?? [])]
@@ -218,6 +277,7 @@ export function buildReportModel(
         source,
         href: safeHref(source.url),
         archivedHref: safeHref(source.archivedUrl),
+        evidence: evidenceBySource.get(source.id) ?? [],
       }));
     const approved = claim.status === 'approved';
     return {
@@ -225,23 +285,19 @@ export function buildReportModel(
       claim,
       article,
       verdict,
-      verdictLabel: verdict?.label ?? NOT_YET_RATED,
+      verdictLabel: verdict?.label ?? strings.notYetRated,
       colour: verdict ? safeColour(verdict.colour) : NEUTRAL_COLOUR,
-      statusLabel: CLAIM_STATUS_LABELS[claim.status] ?? claim.status,
+      statusLabel: strings[STATUS_KEYS[claim.status]] ?? CLAIM_STATUS_LABELS[claim.status] ?? claim.status,
       approved,
       context: storedQuoteInContext(claim, article),
       sources,
-      review: approved ? reviewOf(claim) : null,
+      review: approved ? reviewOf(claim, dateIn) : null,
       corrections: [...(correctionsByClaim.get(claim.id) ?? [])]
         .sort(byCreation)
-        .map((correction) => reportCorrection(correction, claim.number)),
+        .map((correction) => reportCorrection(correction, claim.number, strings, dateIn)),
       previouslyChecked: linksByClaim.get(claim.id) ?? [],
     };
   });
-
-  const reportArticleIds = new Set(claims.map((item) => item.claim.articleId));
-  const articles =
-    claims.length > 0 ? data.articles.filter((article) => reportArticleIds.has(article.id)) : data.articles;
 
   const tally: VerdictCount[] = [];
   for (const verdict of scale) {
@@ -250,7 +306,7 @@ export function buildReportModel(
   }
   const unrated = claims.filter((item) => item.verdict === null).length;
   if (unrated > 0)
-    tally.push({ verdict: null, label: NOT_YET_RATED, colour: NEUTRAL_COLOUR, count: unrated });
+    tally.push({ verdict: null, label: strings.notYetRated, colour: NEUTRAL_COLOUR, count: unrated });
 
   const numbers = scale
     .map((verdict) => verdict.ratingValue)
@@ -258,7 +314,7 @@ export function buildReportModel(
   const unapprovedCount = claims.filter((item) => !item.approved).length;
   const reviews = claims.flatMap((item) => (item.review ? [item.review] : []));
   const reviewers = [...new Set(reviews.map((review) => review.by).filter(Boolean))].sort((a, b) =>
-    a.localeCompare(b, 'en'),
+    a.localeCompare(b, REPORT_LOCALES[language]),
   );
   const claimOrder = new Map(claims.map((item, index) => [item.claim.id, index]));
   const corrections = claims
@@ -271,14 +327,17 @@ export function buildReportModel(
   const date = localDate(now);
 
   return {
-    title: options.title.trim() || data.project.title.trim() || 'Fact-check report',
+    language,
+    strings,
+    direction: REPORT_DIRECTIONS[language],
+    title: options.title.trim() || data.project.title.trim() || strings.reportKind,
     projectTitle: data.project.title,
     summary: data.project.description.trim(),
     organisationName: settings.organisationName.trim(),
     logo: safeLogo(settings.organisationLogo),
     authors: options.authors.trim() || settings.authorName.trim(),
     date,
-    dateLabel: formatDate(date),
+    dateLabel: dateIn(date),
     reportUrl: reportUrl(settings.reportBaseUrl, data.project.title),
     articles,
     claims,
@@ -297,7 +356,7 @@ export function buildReportModel(
     scale,
     tally,
     ratingRange: numbers.length > 0 ? { best: Math.max(...numbers), worst: Math.min(...numbers) } : null,
-    methodology: options.includeMethodology ? options.methodology.trim() || DEFAULT_METHODOLOGY : null,
+    methodology: options.includeMethodology ? options.methodology.trim() || strings.defaultMethodology : null,
     options,
   };
 }
@@ -326,61 +385,70 @@ function dayOf(timestamp: string): string {
   return Number.isNaN(time.getTime()) ? '' : localDate(time);
 }
 
-function reviewOf(claim: Claim): ReportReview {
+function reviewOf(claim: Claim, dateIn: (isoDate: string) => string): ReportReview {
   const approval = claim.approval ?? { by: '', at: '', seal: '' };
   const date = dayOf(approval.at);
-  return { by: approval.by.replace(/\s+/g, ' ').trim(), date, dateLabel: date ? formatDate(date) : '' };
+  return { by: approval.by.replace(/\s+/g, ' ').trim(), date, dateLabel: dateIn(date) };
 }
 
 const byCreation = (a: Correction, b: Correction) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-function reportCorrection(correction: Correction, claimNumber: number): ReportCorrection {
+function reportCorrection(
+  correction: Correction,
+  claimNumber: number,
+  strings: ReportStrings,
+  dateIn: (isoDate: string) => string,
+): ReportCorrection {
   const date = dayOf(correction.createdAt);
   return {
     claimId: correction.claimId,
     claimNumber,
     kind: correction.kind,
-    kindLabel: CORRECTION_KIND_LABELS[correction.kind] ?? correction.kind,
+    kindLabel:
+      strings[CORRECTION_KIND_KEYS[correction.kind]] ?? CORRECTION_KIND_LABELS[correction.kind] ?? correction.kind,
     date,
-    dateLabel: date ? formatDate(date) : '',
+    dateLabel: dateIn(date),
     text: correction.text.trim(),
   };
 }
 
 /**
- * "Reviewed by Ola Nordmann on 24 October 2024". An approval from before reviewers were recorded
- * says only what is known: "Approved on 24 October 2024 (reviewer not recorded)".
+ * "Reviewed by Ola Nordmann on 24 October 2024" (in the report's language). An approval from
+ * before reviewers were recorded says only what is known: "Approved on 24 October 2024 (reviewer not recorded)".
  */
-export function reviewText(review: ReportReview): string {
+export function reviewText(review: ReportReview, strings: ReportStrings = en): string {
   if (review.by)
-    return review.dateLabel ? `Reviewed by ${review.by} on ${review.dateLabel}` : `Reviewed by ${review.by}`;
-  return review.dateLabel
-    ? `Approved on ${review.dateLabel} (reviewer not recorded)`
-    : 'Approved (reviewer and date not recorded)';
+    return review.dateLabel ? strings.reviewedByOn(review.by, review.dateLabel) : strings.reviewedBy(review.by);
+  return review.dateLabel ? strings.approvedOnUnrecorded(review.dateLabel) : strings.approvedUnrecorded;
 }
 
 /**
  * The cover's list of reviewers: "Reviewers: Kari Lie and Ola Nordmann", with the approvals that
- * record no reviewer counted; null when the report has no approved claim.
+ * record no reviewer counted; null when the report has no approved claim. `number` prints a count
+ * (the HTML isolates it for right-to-left text) and `text` the names and words (the HTML escapes them).
  */
-export function reviewersText(model: ReportModel): string | null {
+export function reviewersText(
+  model: ReportModel,
+  number: (value: number) => string = (value) => formatReportNumber(value, model.language),
+  text: (value: string) => string = (value) => value,
+): string | null {
+  const { strings } = model;
   const names = model.reviewers;
   const unrecorded = model.unrecordedReviewerCount;
   if (names.length === 0 && unrecorded === 0) return null;
-  const earlier = `${unrecorded} ${unrecorded === 1 ? 'approval' : 'approvals'} from before reviewers were recorded`;
-  if (names.length === 0) return `Reviewers: not recorded (${earlier})`;
-  const list =
-    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-  return `Reviewers: ${list}${unrecorded > 0 ? `; ${earlier}` : ''}`;
+  const earlier = strings.earlierApprovals(unrecorded, number(unrecorded));
+  const head = text(`${strings.reviewers}${strings.colon}`);
+  if (names.length === 0) return `${head}${text(strings.reviewersNotRecorded)} (${earlier})`;
+  return `${head}${text(formatReportList(names, model.language))}${unrecorded > 0 ? `; ${earlier}` : ''}`;
 }
 
 /** "Correction — 24 October 2024: text", as printed under a claim. */
-export function correctionText(correction: ReportCorrection): string {
+export function correctionText(correction: ReportCorrection, strings: ReportStrings = en): string {
   const head = correction.dateLabel
     ? `${correction.kindLabel} — ${correction.dateLabel}`
     : correction.kindLabel;
-  return correction.text ? `${head}: ${correction.text}` : head;
+  return correction.text ? `${head}${strings.colon}${correction.text}` : head;
 }
 
 /**
@@ -405,20 +473,20 @@ export function reportUrl(baseUrl: string, projectTitle: string): string | null 
 
 /** The sentence a report shows when there is no claim to show. */
 export function emptyReportMessage(model: ReportModel): string {
-  if (model.emptyReason === 'project-has-no-claims') {
-    return 'This project has no claims yet. Mark the checkable claims in an article, then export the report again.';
-  }
-  return `None of the ${model.projectClaimCount} claims in this project match the report’s selection (${describeSelection(model)}).`;
+  const { strings } = model;
+  if (model.emptyReason === 'project-has-no-claims') return strings.noClaimsYet;
+  return strings.noClaimsMatch(formatReportNumber(model.projectClaimCount, model.language), describeSelection(model));
 }
 
 export function describeSelection(model: ReportModel): string {
+  const { strings } = model;
   const selection = model.options.claims;
-  if (selection.kind === 'all') return 'all claims';
-  if (selection.kind === 'approved') return 'approved claims only';
+  if (selection.kind === 'all') return strings.selectionAll;
+  if (selection.kind === 'approved') return strings.selectionApproved;
   const labels = selection.verdictIds.map((id) =>
-    id === null ? NOT_YET_RATED : (model.scale.find((v) => v.id === id)?.label ?? 'a deleted verdict'),
+    id === null ? strings.notYetRated : (model.scale.find((v) => v.id === id)?.label ?? strings.deletedVerdict),
   );
-  return labels.length > 0 ? `verdicts: ${labels.join(', ')}` : 'no verdict chosen';
+  return labels.length > 0 ? strings.selectionVerdicts(labels.join(', ')) : strings.selectionNoVerdict;
 }
 
 /** Splits text into paragraphs at blank lines; single line breaks stay inside a paragraph. */
@@ -447,8 +515,8 @@ export function referencedNumbers(body: string, sourceCount: number): number[] {
   return numbers.every((n) => n >= 1 && n <= sourceCount) ? numbers : [];
 }
 
-export function sourceLine(source: Source): string[] {
-  return [source.publisher.trim(), source.publishedDate ? formatDate(source.publishedDate) : ''].filter(
+export function sourceLine(source: Source, language: ReportLanguage = 'en'): string[] {
+  return [source.publisher.trim(), source.publishedDate ? formatDate(source.publishedDate, language) : ''].filter(
     Boolean,
   );
 }
@@ -456,4 +524,29 @@ export function sourceLine(source: Source): string[] {
 export function claimArticleLabel(article: Article | null): string {
   if (!article) return '';
   return [article.title, article.outlet].filter((part) => part.trim()).join(' — ');
+}
+
+/** Screenshots are embedded only as PNG/JPEG/WebP data: URIs (never another scheme). */
+const SCREENSHOT_URI = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/;
+
+function reportEvidence(item: ReportEvidenceInput, includeScreenshots: boolean): ReportEvidence {
+  const screenshot =
+    includeScreenshots && item.kind === 'capture-screenshot' && item.screenshotDataUri && SCREENSHOT_URI.test(item.screenshotDataUri)
+      ? item.screenshotDataUri
+      : null;
+  return {
+    name: item.name,
+    typeLabel: describeMediaType(item.mediaType),
+    capturedAt: item.capturedAt,
+    sha256: item.sha256,
+    shortSha256: shortSha256(item.sha256),
+    screenshot,
+  };
+}
+
+/** "2 May 2024, 10:00 UTC": when a capture was taken. */
+export function evidenceTime(capturedAt: string, language: ReportLanguage): string {
+  const time = /T(\d{2}:\d{2})/.exec(capturedAt)?.[1];
+  const day = formatDate(capturedAt.slice(0, 10), language);
+  return time ? `${day}, ${time} UTC` : day;
 }

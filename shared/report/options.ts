@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportLanguage } from './i18n/languages';
 
 /** The files a report can be written as. */
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'jsonld'] as const;
@@ -50,6 +51,17 @@ export const ReportOptions = z
     /** Replaces the standard methodology note; empty = the standard note. */
     methodology: z.string().max(20_000).default(''),
     includeScale: z.boolean().default(true),
+    /**
+     * The HTML export embeds page captures' screenshots under their sources (capped in size);
+     * absent = no screenshots (optional, so saved options from before stay as they were).
+     */
+    includeScreenshots: z.boolean().optional(),
+    /**
+     * The language every label, date and count of the HTML/PDF/Markdown report is written in;
+     * absent = the language of most of the report's articles (English when none has a catalogue).
+     * CSV and ClaimReview JSON-LD are data formats and stay English.
+     */
+    language: ReportLanguage.optional(),
   })
   .strict();
 /** Fully resolved options (every default applied). */

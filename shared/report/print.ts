@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape';
+import { REPORT_CATALOGUES, REPORT_DIRECTIONS, type ReportLanguage } from './i18n';
 import type { PageSize } from './options';
 
 /**
@@ -34,18 +35,23 @@ export const FOOTER_FONT_STACK =
 export const PDF_HEADER_TEMPLATE = '<div></div>';
 
 /**
- * The page footer: the report title on the left, "Page X of Y" on the right. Chromium fills the
- * pageNumber/totalPages spans. The template is its own tiny document: styles must be inline.
+ * The page footer: the report title at the start, "Page X of Y" (in the report's language) at the
+ * end; an Arabic report's footer runs right to left. Chromium fills the pageNumber/totalPages
+ * spans. The template is its own tiny document: styles must be inline.
  */
-export function pdfFooterTemplate(title: string): string {
+export function pdfFooterTemplate(title: string, language: ReportLanguage = 'en'): string {
+  const page = REPORT_CATALOGUES[language].page(
+    '<span class="pageNumber" style="unicode-bidi:isolate;"></span>',
+    '<span class="totalPages" style="unicode-bidi:isolate;"></span>',
+  );
   const chars = Array.from(title);
   const shown = chars.length > 140 ? `${chars.slice(0, 139).join('')}…` : title;
   return (
     `<div style="box-sizing:border-box;width:100%;padding:0 ${PRINT_MARGINS.right} 0 ${PRINT_MARGINS.left};` +
     `font-family:${FOOTER_FONT_STACK.replace(/"/g, "'")};font-size:7.5pt;color:#5b6470;-webkit-print-color-adjust:exact;">` +
-    `<div style="display:flex;justify-content:space-between;gap:6mm;padding-top:2.5mm;border-top:0.4pt solid #c9ced6;">` +
+    `<div dir="${REPORT_DIRECTIONS[language]}" lang="${language}" style="display:flex;justify-content:space-between;gap:6mm;padding-top:2.5mm;border-top:0.4pt solid #c9ced6;">` +
     `<span dir="auto" style="white-space:nowrap;overflow:hidden;text-overflow:ellipsis;">${escapeHtml(shown)}</span>` +
-    `<span style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>` +
+    `<span style="white-space:nowrap;">${page}</span>` +
     `</div></div>`
   );
 }

@@ -68,7 +68,8 @@ export function reportCss(pageSize: PageSize): string {
 :root {
   --ink: #1b1f24;
   --muted: #5b6470;
-  --faint: #8a919b;
+  /* Light, but still 4.5:1 on white (the colophon and the page footer are read too). */
+  --faint: #6b7280;
   --rule: #d9dde3;
   --rule-strong: #1b1f24;
   --paper: #ffffff;
@@ -100,6 +101,11 @@ h1:lang(ko), h2:lang(ko), h3:lang(ko), .context:lang(ko) { font-family: ${KOREAN
 :lang(ar), [dir="rtl"] { font-family: ${ARABIC_STACK}; line-height: 1.75; }
 [dir="rtl"] { text-align: right; }
 .url, .wrap { overflow-wrap: anywhere; word-break: break-word; }
+/* Korean breaks between words (at spaces), never inside one: 비중이, not 비/중이. A word longer than
+   the line may still wrap (overflow-wrap), so nothing overflows the page. */
+.wrap:lang(ko) { word-break: keep-all; }
+/* Dates and numbers keep their own direction and place inside right-to-left text. */
+time, bdi { unicode-bidi: isolate; }
 .url { font-size: .86em; color: var(--muted); }
 .muted { color: var(--muted); }
 .eyebrow { font-family: var(--sans); font-size: 7.5pt; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
@@ -133,13 +139,13 @@ h1:lang(ko), h2:lang(ko), h3:lang(ko), .context:lang(ko) { font-family: ${KOREAN
 .swatch.unrated { background: #fff; border: 1px dashed #9aa1ab; }
 .status { display: inline-block; font-size: 8pt; color: var(--muted); white-space: nowrap; }
 .status.approved { color: #1a7f37; font-weight: 600; }
-.status::before { content: ""; display: inline-block; width: 6pt; height: 6pt; border-radius: 50%; margin-right: 4pt; border: 1.2pt solid currentColor; vertical-align: 0; }
+.status::before { content: ""; display: inline-block; width: 6pt; height: 6pt; border-radius: 50%; margin-inline-end: 4pt; border: 1.2pt solid currentColor; vertical-align: 0; }
 .status.approved::before { background: currentColor; }
 
 section { margin-top: 22pt; }
 .section-head { display: flex; align-items: baseline; gap: 10pt; border-bottom: 1.5pt solid var(--rule-strong); padding-bottom: 4pt; margin-bottom: 10pt; break-after: avoid; page-break-after: avoid; }
 .section-head h2 { font-size: 14pt; }
-.section-head .count { font-size: 8.5pt; color: var(--muted); margin-left: auto; }
+.section-head .count { font-size: 8.5pt; color: var(--muted); margin-inline-start: auto; }
 
 /* The article checked */
 .article-card { padding: 10pt 12pt; background: var(--tint); border-left: 3pt solid var(--accent); margin-bottom: 8pt; break-inside: avoid; page-break-inside: avoid; }
@@ -195,6 +201,9 @@ a.ref, span.ref { font-size: .8em; vertical-align: .35em; line-height: 0; color:
 .sources li::marker { color: var(--muted); font-variant-numeric: tabular-nums; }
 .sources .src-title { font-weight: 600; }
 .sources .sep { color: var(--faint); margin: 0 .25em; }
+.sources .evidence ul { margin: 1pt 0 0; padding-inline-start: 1.2em; list-style: square; }
+.sources .evidence code { font-size: 8pt; }
+.sources .evidence-screenshot { max-width: 100%; max-height: 120mm; margin-top: 2pt; border: 1px solid var(--faint); }
 .no-sources { font-size: 9pt; color: var(--muted); font-style: italic; }
 
 /* Corrections and updates */
@@ -211,5 +220,7 @@ a.ref, span.ref { font-size: .8em; vertical-align: .35em; line-height: 0; color:
 .scale td.value { width: 1%; text-align: end; white-space: nowrap; color: var(--muted); font-variant-numeric: tabular-nums; }
 .colophon { margin-top: 24pt; padding-top: 6pt; border-top: 1px solid var(--rule); font-size: 7.5pt; color: var(--faint); display: flex; justify-content: space-between; gap: 12pt; }
 @media print { .colophon { display: none; } }
+/* Letter-spacing pulls Arabic letters apart (they join): none in an Arabic report. */
+:is(.eyebrow, .claim-no, th, h4, .chip, .draft-note strong, .cover h1):lang(ar) { letter-spacing: normal; }
 `;
 }

@@ -120,6 +120,30 @@ describe('npm run report', () => {
     expect(jobs[0]!.html).not.toContain('class="watermark"');
   });
 
+  it('writes the report in the language --language names, its footer too', async () => {
+    const jobs: { html: string; language: string | undefined }[] = [];
+    const recording: PdfPrinter = {
+      print: async (html, options) => {
+        jobs.push({ html, language: options.language });
+        return Buffer.from('%PDF-1.7');
+      },
+    };
+    const pdf = await run(
+      ['Peskov on North Korean troops', '--out', 'de.pdf', '--data', lib.dir, '--language', 'DE'],
+      recording,
+    );
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(jobs[0]!.language).toBe('de');
+    expect(jobs[0]!.html).toContain('<html lang="de" dir="ltr">');
+    expect(jobs[0]!.html).toContain('<h2>Übersicht der Behauptungen</h2>');
+    const md = await run(['Peskov on North Korean troops', '--out', 'ar.md', '--data', lib.dir, '--language', 'ar']);
+    expect(md.code, md.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(lib.dir, 'ar.md'), 'utf8')).toContain('## ملخص الادعاءات');
+    const unknown = await run(['Peskov', '--out', 'x.pdf', '--data', lib.dir, '--language', 'nb']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/There is no report in “nb”. Use one of: en, ru, de, fr, es, ar, ko/);
+  });
+
   it.skipIf(!canPrint)(
     'prints a real PDF with the same renderer and printer',
     async () => {

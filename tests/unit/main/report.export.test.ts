@@ -76,7 +76,7 @@ describe('exportReportToFile', () => {
     // The PDF is the same HTML, printed with the report title in the footer.
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.html).toBe(html);
-    expect(jobs[0]!.options).toEqual({ pageSize: 'A4', footerTitle: 'Peskov on North Korean troops' });
+    expect(jobs[0]!.options).toEqual({ pageSize: 'A4', footerTitle: 'Peskov on North Korean troops', language: 'en' });
 
     const reviews = JSON.parse(fs.readFileSync(path.join(out, 'report.jsonld'), 'utf8')) as ClaimReview[];
     expect(ClaimReviewList.parse(reviews).map((review) => review.url)).toEqual(
@@ -138,7 +138,7 @@ describe('exportReportToFile', () => {
       printer,
       NOW,
     );
-    expect(jobs[0]!.options).toEqual({ pageSize: 'Letter', footerTitle: 'Weekly check' });
+    expect(jobs[0]!.options).toEqual({ pageSize: 'Letter', footerTitle: 'Weekly check', language: 'en' });
     expect(jobs[0]!.html).toContain('@page { size: letter;');
   });
 

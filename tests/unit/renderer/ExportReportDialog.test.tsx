@@ -41,7 +41,7 @@ beforeEach(() => {
     claim(3, 'Exports doubled since 2020', { verdictId: TRUE.id, ...APPROVED }),
   ];
   bridge
-    .answer('reports.preview', () => ({ html: '<!doctype html><p>Report</p>' }))
+    .answer('reports.preview', () => ({ html: '<!doctype html><p>Report</p>', language: 'en' as const }))
     .answer('workbench.loadArticle', () => ({ article: article(), claims, sources: [], claimants: [], tags: [] }))
     .answer('reports.export', ({ format }) => ({
       path: `/data/exports/Budget check report.${format}`,

@@ -327,7 +327,7 @@ describe('the printed quote is the stored quote', () => {
       expect(text.includes(EDITED), `${format} prints the edited article text`).toBe(false);
     }
     expect(formats.html).toContain(
-      `<mark>${QUOTE}</mark><span class="label muted" dir="ltr">(This quote is no longer found`,
+      `<mark>${QUOTE}</mark><span class="label muted" lang="en" dir="ltr">(This quote is no longer found`,
     );
     expect(formats.md).toContain(`> **${QUOTE}**\n>\n> *(This quote is no longer found`);
     const rows = formats.csv.slice(1).split('\r\n');

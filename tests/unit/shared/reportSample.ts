@@ -414,6 +414,7 @@ export const SAMPLE_SETTINGS: Settings = {
   organisationLogo:
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   reportBaseUrl: 'https://factdesk.example/reports/peskov-dprk',
+  dateFormat: 'system',
 };
 
 export const NOW = new Date('2024-10-25T09:30:00Z');

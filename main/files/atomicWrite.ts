@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { rememberWrittenFile } from './writtenFiles';
 import { AppError } from '../errors';
 
 /** The file-system calls an atomic write makes, so tests can make any of them fail. */
@@ -113,6 +114,8 @@ export function writeFileAtomicStreaming(
     throw describeWriteError(error, file, what);
   }
   syncFolder(path.dirname(file));
+  // Only files written here may later be shown or opened (main/files/handlers.ts).
+  rememberWrittenFile(file);
 }
 
 /** Flushes a file that is written already (and closed) to disk; throws as the file system does. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain';
+import { DEFAULT_SETTINGS, Settings } from '../../shared/domain';
 import type { RepoContext } from './context';
 
 export function readSettings(ctx: RepoContext): Settings {
@@ -8,7 +8,9 @@ export function readSettings(ctx: RepoContext): Settings {
     if (!(row.key in DEFAULT_SETTINGS)) continue;
     try {
       const value: unknown = JSON.parse(row.value);
-      if (typeof value === 'string') (settings as Record<string, string>)[row.key] = value;
+      // A value an older or newer app stored that this one cannot use falls back to its default.
+      const parsed = Settings.shape[row.key as keyof Settings].safeParse(value);
+      if (parsed.success) (settings as Record<string, string>)[row.key] = parsed.data;
     } catch {
       // A damaged value falls back to its default rather than blocking the app.
     }

@@ -119,7 +119,7 @@ export function applyPreset(ctx: RepoContext, projectId: string, presetId: Scale
       if (keep.has(verdict.id)) continue;
       const inUse = countClaimsWithVerdict(ctx, verdict.id);
       if (inUse > 0) {
-        throw new AppError('conflict', `The verdict “${verdict.label}” is used by ${inUse} claim(s) and is not on the new scale. Change those claims first.`);
+        throw new AppError('conflict', `The verdict “${verdict.label}” is used by ${inUse === 1 ? '1 claim' : `${inUse} claims`} and is not on the new scale. Change those claims first.`);
       }
       ctx.stmt(`DELETE FROM verdicts WHERE id = ?`).run(verdict.id);
       recordChange(ctx, { projectId, entityType: 'verdict', entityId: verdict.id, op: 'delete', fields: snapshotFields(verdict, EDITABLE, 'before') });

@@ -2,7 +2,9 @@ import { useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { LIMITS, type ArticleMeta } from '../../shared/domain';
 import { detectDirection, guessLanguage } from '../../shared/text/direction';
 import { htmlToText, looksLikeHtml } from '../../shared/text/htmlToText';
+import { calendarDateProblem } from '../../shared/domain/calendar';
 import { ApiCallError } from '../api';
+import { countOf, formatNumber } from '../format/dates';
 import { useAppStore } from '../store';
 import { ArticleMetaFields } from './ArticleMetaFields';
 
@@ -44,7 +46,7 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
       event.preventDefault();
       setErrors((current) => ({
         ...current,
-        text: `That paste is too long (${resulting.toLocaleString()} characters; the limit is ${LIMITS.articleTextChars.toLocaleString()}). Paste the part you are checking.`,
+        text: `That paste is too long (${formatNumber(resulting)} characters; the limit is ${formatNumber(LIMITS.articleTextChars)}). Paste the part you are checking.`,
       }));
       return;
     }
@@ -67,6 +69,8 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
     const local: typeof errors = {};
     if (!draft.text.trim()) local.text = 'Paste the article text first.';
     if (!draft.title.trim()) local.title = 'Give the article a title.';
+    const dateProblem = calendarDateProblem(draft.publishedDate, { notInFuture: true });
+    if (dateProblem) local.publishedDate = dateProblem;
     if (Object.keys(local).length > 0) {
       setErrors(local);
       return;
@@ -107,7 +111,7 @@ export function AddArticleForm({ projectId, onDone }: { projectId: string; onDon
             </span>
           ) : (
             <span id="article-text-help" className="field-help">
-              {draft.text ? `${draft.text.length.toLocaleString()} characters` : 'Plain text or a copy from a web page.'}
+              {draft.text ? countOf(draft.text.length, 'character') : 'Plain text or a copy from a web page.'}
             </span>
           )}
         </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ArticleMeta } from '../../shared/domain';
+import { calendarDateProblem } from '../../shared/domain/calendar';
 import { ARTICLE_LANGUAGES } from './articleLanguages';
 import { TextField } from './TextField';
 import './editorial.css';
@@ -51,7 +52,8 @@ export function ArticleMetaFields({ meta, errors, update, layout }: ArticleMetaF
             label="Published"
             value={meta.publishedDate}
             onChange={update('publishedDate')}
-            error={errors.publishedDate}
+            // An impossible date is named as it is typed, not only when the form is sent.
+            error={errors.publishedDate ?? calendarDateProblem(meta.publishedDate, { notInFuture: true }) ?? undefined}
             type="date"
           />
           <label className="field">

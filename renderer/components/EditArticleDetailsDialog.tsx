@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ArticleMeta, type Article } from '../../shared/domain';
-import { isNotInFuture } from '../../shared/domain/calendar';
+import { calendarDateProblem } from '../../shared/domain/calendar';
 import { ApiCallError } from '../api';
 import { useAppStore } from '../store';
 import { ArticleMetaFields } from './ArticleMetaFields';
@@ -32,8 +32,8 @@ function check(draft: ArticleMeta): { meta: ArticleMeta; errors: null } | { meta
       if (field && FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
     }
   }
-  if (!errors.publishedDate && !isNotInFuture(draft.publishedDate))
-    errors.publishedDate = 'The published date is in the future. Check the year.';
+  const dateProblem = calendarDateProblem(draft.publishedDate, { notInFuture: true });
+  if (dateProblem) errors.publishedDate = dateProblem;
   if (Object.keys(errors).length > 0 || !parsed.success) return { meta: null, errors };
   return { meta: parsed.data, errors: null };
 }

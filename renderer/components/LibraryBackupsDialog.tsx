@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { LibraryBackup, LibraryBackupReason } from '../../shared/api/contract.libraryBackups';
 import { api } from '../api';
+import { formatDateTime } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { useAppStore } from '../store';
 import { BackupChoice } from './BackupChoice';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -14,7 +16,7 @@ const REASON_LABELS: Record<LibraryBackupReason, string> = {
   'before-restore': 'Before a restore',
 };
 
-export const formatBackupDate = (iso: string) => new Date(iso).toLocaleString();
+export const formatBackupDate = (iso: string) => formatDateTime(iso);
 
 export function formatBackupSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -44,6 +46,7 @@ interface LibraryBackupsDialogProps {
  */
 export function LibraryBackupsDialog({ onClose, onRestored = reloadWindow, libraryUsable = true }: LibraryBackupsDialogProps) {
   const [backups, setBackups] = useState<LibraryBackup[] | null>(null);
+  useDateFormat();
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'backing-up' | 'restoring' | null>(null);

@@ -9,6 +9,8 @@ import { ProjectActions } from './ProjectActions';
 import { ProjectDetailsDialog } from './ProjectDetailsDialog';
 import { PublicationLog } from './PublicationLog';
 import { DialogButton } from './DialogButton';
+import { countOf, formatDate } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import './editorial.css';
 
 /** Moves focus to the open article's text, or to the main area when no article is open. */
@@ -33,6 +35,7 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
   const clearUndo = useAppStore((state) => state.clearUndo);
   const nextUndo = useAppStore((state) => state.undoStack[state.undoStack.length - 1]?.label);
   const nextRedo = useAppStore((state) => state.redoStack[state.redoStack.length - 1]?.label);
+  useDateFormat();
 
   useEffect(() => {
     void openProject(projectId);
@@ -53,7 +56,9 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
   }
   const { project, articles, progress } = current;
   const showForm = adding || articles.length === 0;
-  const selected = articles.find((article) => article.id === articleId) ?? null;
+  // A project of one article opens it: there is nothing to choose.
+  const selected =
+    articles.find((article) => article.id === articleId) ?? (articles.length === 1 && !adding ? articles[0]! : null);
 
   return (
     <div className="project">
@@ -152,8 +157,7 @@ export function ProjectView({ projectId, articleId }: { projectId: string; artic
                   </span>
                   <span className="muted">
                     {article.outlet ? <bdi>{article.outlet}</bdi> : 'No outlet'}
-                    {article.publishedDate && ` · ${article.publishedDate}`} · {article.claimCount} claim
-                    {article.claimCount === 1 ? '' : 's'}
+                    {article.publishedDate && ` · ${formatDate(article.publishedDate)}`} · {countOf(article.claimCount, 'claim')}
                   </span>
                 </button>
               </li>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Publication } from '../../shared/domain';
 import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ReportFormat } from '../../shared/report/options';
+import { formatDateTime } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { useAppStore } from '../store';
 import { Modal } from './Modal';
 import { ModalActions } from './ModalActions';
@@ -54,7 +56,8 @@ export function PublicationLog({ onClose }: { onClose(): void }) {
 }
 
 function PublicationEntry({ publication }: { publication: Publication }) {
-  const when = new Date(publication.publishedAt).toLocaleString();
+  useDateFormat();
+  const when = formatDateTime(publication.publishedAt);
   const headingId = `publication-${publication.id}`;
   return (
     <li className="publication" aria-labelledby={headingId}>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain';
+import { DEFAULT_SETTINGS, DateFormat, type Settings } from '../../shared/domain';
+import { DATE_FORMAT_CHOICES, formatDate, setDateFormat } from '../format/dates';
 import { api, ApiCallError } from '../api';
 import { useAppStore } from '../store';
 import { TextField } from './TextField';
@@ -8,6 +9,8 @@ import { Modal } from './Modal';
 import { ModalActions } from './ModalActions';
 
 const MAX_LOGO_BYTES = 700_000;
+/** The day the date-format choices are shown with. */
+const EXAMPLE_DAY = '2026-12-01';
 
 /** Library-wide settings: who is working (stamped on every change) and what reports say about the organisation. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -44,7 +47,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     event.preventDefault();
     if (!settings) return;
     try {
-      await api.call('settings.update', settings);
+      const saved = await api.call('settings.update', settings);
+      setDateFormat(saved.dateFormat);
       notify('info', 'Settings saved.');
       onClose();
     } catch (caught) {
@@ -78,6 +82,24 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             )}
           </div>
           <TextField label="Report URL" value={settings.reportBaseUrl} onChange={set('reportBaseUrl')} error={fieldError('reportBaseUrl')} type="url" placeholder="https://" />
+          <div className="field">
+            <label htmlFor="settings-date-format">Date format</label>
+            <select
+              id="settings-date-format"
+              value={settings.dateFormat}
+              onChange={(event) => set('dateFormat')(DateFormat.parse(event.target.value))}
+              aria-describedby="settings-date-format-help"
+            >
+              {DATE_FORMAT_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.value === 'system' ? `System (${formatDate(EXAMPLE_DAY, 'system')})` : choice.label}
+                </option>
+              ))}
+            </select>
+            <span className="muted" id="settings-date-format-help">
+              How dates and times are shown in the app. Reports follow their own language.
+            </span>
+          </div>
           <div className="field">
             <span>Library backups</span>
             <span className="muted">A copy of the whole library is made every day and before each app update.</span>

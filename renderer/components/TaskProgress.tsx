@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskProgress as Progress } from '../../shared/api/contract.tasks';
 import { api } from '../api';
+import { formatPercent } from '../format/dates';
 import './taskProgress.css';
 
 /** A task id for one long call (shared/api/contract.tasks.ts: letters, digits, '-'). */
@@ -76,7 +77,7 @@ export function TaskProgressBar({ task, what }: { task: LongTask; what: string }
         <span className="task-progress-label" dir="auto">
           {label}
         </span>
-        {percent !== null && !task.cancelling && <span className="task-progress-percent">{percent} %</span>}
+        {percent !== null && !task.cancelling && <span className="task-progress-percent">{formatPercent(percent)}</span>}
       </div>
       <div className="task-progress-row">
         {/* Without a value the bar shows work going on whose size is not known yet. */}

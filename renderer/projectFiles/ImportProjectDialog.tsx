@@ -3,6 +3,9 @@ import type { ImportConflict, ImportPreview, ImportSummary } from '../../shared/
 import { api } from '../api';
 import { Modal } from '../components/Modal';
 import { TaskProgressBar, useLongTask } from '../components/TaskProgress';
+import { countOf, formatDateTime } from '../format/dates';
+import { quoted } from '../format/quote';
+import { useDateFormat } from '../format/useDateFormat';
 import { useAppStore } from '../store';
 import { describeCounts, describeEditorial } from './describeCounts';
 import './projectFiles.css';
@@ -17,6 +20,7 @@ type Stage = { kind: 'choosing' } | { kind: 'preview'; preview: ImportPreview } 
 export function ImportProjectDialog({ path, onClose }: { path?: string | null; onClose(): void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
   const [choices, setChoices] = useState<Record<string, Side>>({});
+  useDateFormat();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Progress of the import and its Cancel (main answers 'cancelled' and writes nothing).
@@ -114,7 +118,9 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
                 </li>
               )}
               {describeEditorial(summary.editorialAdded) && <li>Notes added: {describeEditorial(summary.editorialAdded)}</li>}
-              {summary.orphanedClaims > 0 && <li>{summary.orphanedClaims} claim(s) need re-anchoring.</li>}
+              {summary.orphanedClaims > 0 && (
+                <li>{`${countOf(summary.orphanedClaims, 'claim')} ${summary.orphanedClaims === 1 ? 'needs' : 'need'} re-anchoring.`}</li>
+              )}
               {summary.approvalsWithdrawn > 0 && (
                 <li>
                   {summary.approvalsWithdrawn === 1
@@ -167,8 +173,14 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
             : `“${preview.projectTitle}” is new to your library and will be added.`}
         </p>
         <p className="muted">
-          Exported by {preview.exportedBy || 'someone'} on {new Date(preview.exportedAt).toLocaleString()} · {preview.counts.articles} article(s), {preview.counts.claims} claim(s),{' '}
-          {preview.counts.sources} source(s){preview.counts.teamNotes > 0 ? `, ${preview.counts.teamNotes} team note(s)` : ''}.
+          Exported by {preview.exportedBy || 'someone'} on {formatDateTime(preview.exportedAt)} ·{' '}
+          {[
+            countOf(preview.counts.articles, 'article'),
+            countOf(preview.counts.claims, 'claim'),
+            countOf(preview.counts.sources, 'source'),
+            ...(preview.counts.teamNotes > 0 ? [countOf(preview.counts.teamNotes, 'team note')] : []),
+          ].join(', ')}
+          .
         </p>
         {preview.mode === 'merge' && (
           <p className="muted">
@@ -226,8 +238,8 @@ export function ImportProjectDialog({ path, onClose }: { path?: string | null; o
  */
 function conflictTitle(conflict: ImportConflict): { title: string; quote: string | null } {
   if (conflict.entityType === 'claim' && conflict.claimNumber !== null)
-    return { title: `Claim ${conflict.claimNumber} — ${conflict.fieldLabel}`, quote: conflict.label ? `“${conflict.label}”` : null };
-  const record = `${conflict.entityType} “${conflict.label}”${conflict.claimNumber !== null ? ` (Claim ${conflict.claimNumber})` : ''}`;
+    return { title: `Claim ${conflict.claimNumber} — ${conflict.fieldLabel}`, quote: conflict.label ? quoted(conflict.label) : null };
+  const record = `${conflict.entityType} ${quoted(conflict.label)}${conflict.claimNumber !== null ? ` (Claim ${conflict.claimNumber})` : ''}`;
   return { title: conflict.kind === 'deleted' ? `${record}: ${conflict.fieldLabel}` : `${conflict.fieldLabel} of ${record}`, quote: null };
 }
 
@@ -259,7 +271,7 @@ function ConflictChoice({ conflict, value, onChange }: { conflict: ImportConflic
                 {info.deleted ? 'Deleted' : info.display || '(empty)'}
               </span>
               <span className="muted">
-                {info.author || 'Unknown'} · {info.at ? new Date(info.at).toLocaleString() : ''}
+                {info.author || 'Unknown'} · {info.at ? formatDateTime(info.at) : ''}
               </span>
             </label>
           );

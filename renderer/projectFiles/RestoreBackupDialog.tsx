@@ -4,12 +4,15 @@ import { api } from '../api';
 import { BackupChoice } from '../components/BackupChoice';
 import { Modal } from '../components/Modal';
 import { ModalActions } from '../components/ModalActions';
+import { countOf, formatDateTime } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { useAppStore } from '../store';
 
 /** "Restore version before import": the backups taken before each merge, newest first. */
 export function RestoreBackupDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const [backups, setBackups] = useState<ProjectBackup[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  useDateFormat();
   const [error, setError] = useState<string | null>(null);
   const refreshProject = useAppStore((state) => state.refreshProject);
   const notify = useAppStore((state) => state.notify);
@@ -49,7 +52,7 @@ export function RestoreBackupDialog({ projectId, onClose }: { projectId: string;
             chosen={chosen}
             onChoose={setChosen}
             describe={(backup) =>
-              `${backup.reason} · ${new Date(backup.createdAt).toLocaleString()} · ${backup.claimCount} claim(s)`
+              `${backup.reason} · ${formatDateTime(backup.createdAt)} · ${countOf(backup.claimCount, 'claim')}`
             }
           />
         )}

@@ -1,3 +1,4 @@
+import { countOf } from '../format/dates';
 import type { EditorialCounts, EntityCounts } from '../../shared/api/contract.projectFiles';
 
 /** "3 claims, 1 source" — or "nothing" when every count is zero. */
@@ -11,7 +12,7 @@ export function describeCounts(counts: EntityCounts): string {
     ] as const
   )
     .filter(([, count]) => count > 0)
-    .map(([noun, count]) => `${count} ${noun}${count === 1 ? '' : 's'}`);
+    .map(([noun, count]) => countOf(count, noun));
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
@@ -25,6 +26,6 @@ export function describeEditorial(counts: EditorialCounts): string {
     ] as const
   )
     .filter(([, count]) => count > 0)
-    .map(([noun, count]) => `${count} ${noun}${count === 1 ? '' : 's'}`)
+    .map(([noun, count]) => countOf(count, noun))
     .join(', ');
 }

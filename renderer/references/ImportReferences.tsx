@@ -5,6 +5,7 @@ import { rowMapper } from '../../shared/references/delimited';
 import { describeReferenceImport } from '../../shared/references/summary';
 import { FIELD_LABELS, FORMAT_LABELS, REFERENCE_FIELDS, type ColumnMapping, type ReferenceField, type ReferenceItem } from '../../shared/references/types';
 import { api } from '../api';
+import { countOf } from '../format/dates';
 import { Modal } from '../components/Modal';
 import { TaskProgressBar, useLongTask } from '../components/TaskProgress';
 
@@ -172,7 +173,7 @@ function PreviewStep({ inspection, name, setName, columns, setColumns, existingN
   }, [delimited, inspection, columns]);
   const trimmed = name.trim();
   const addsToExisting = existingNames.includes(trimmed);
-  const count = `${inspection.countIsEstimate ? 'about ' : ''}${inspection.itemCount.toLocaleString()} item${inspection.itemCount === 1 ? '' : 's'}`;
+  const count = `${inspection.countIsEstimate ? 'about ' : ''}${countOf(inspection.itemCount, 'item')}`;
   const missingClaim = delimited && !columns.claimText;
 
   return (

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReferenceCollection } from '../../shared/api/contract.references';
 import { FORMAT_LABELS } from '../../shared/references/types';
 import { api } from '../api';
+import { countOf, formatDateTime, formatNumber } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Modal } from '../components/Modal';
 import { ImportReferences } from './ImportReferences';
 import './references.css';
 
 const messageOf = (caught: unknown, fallback: string) => (caught instanceof Error ? caught.message : fallback);
-export const formatImportedAt = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const plural = (count: number, one: string) => `${count.toLocaleString()} ${one}${count === 1 ? '' : 's'}`;
+export const formatImportedAt = (iso: string) => formatDateTime(iso);
+const plural = (count: number, one: string) => countOf(count, one);
 
 /**
  * "Reference fact-checks…" on the project list: the collections of published fact-checks imported
@@ -17,6 +19,7 @@ const plural = (count: number, one: string) => `${count.toLocaleString()} ${one}
  */
 export function ReferenceChecksDialog({ onClose }: { onClose(): void }) {
   const [collections, setCollections] = useState<ReferenceCollection[] | null>(null);
+  useDateFormat();
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<ReferenceCollection | null>(null);
@@ -82,7 +85,7 @@ export function ReferenceChecksDialog({ onClose }: { onClose(): void }) {
                     {collection.name}
                   </th>
                   <td>{FORMAT_LABELS[collection.format]}</td>
-                  <td>{collection.itemCount.toLocaleString()}</td>
+                  <td>{formatNumber(collection.itemCount)}</td>
                   <td>{formatImportedAt(collection.importedAt)}</td>
                   <td>
                     <button type="button" className="button button-quiet button-small" aria-label={`Delete ${collection.name}`} onClick={() => setDeleting(collection)}>

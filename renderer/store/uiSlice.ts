@@ -8,6 +8,8 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** Files just saved: the notice names them with "Show in folder" and "Open" (components/Notices.tsx). */
+  files?: string[];
 }
 
 export interface UiSlice {
@@ -26,7 +28,7 @@ export interface UiSlice {
   newProjectRequestDone(): void;
   openProjectFile(path: string): void;
   navigate(route: Route): void;
-  notify(kind: Notice['kind'], message: string): void;
+  notify(kind: Notice['kind'], message: string, files?: string[]): void;
   dismissNotice(id: number): void;
   /** Shows a failed call to the person; never swallows it. */
   reportError(error: unknown): void;
@@ -63,10 +65,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     const hash = hashFromRoute(route);
     if (window.location.hash !== hash) window.location.hash = hash;
   },
-  notify(kind, message) {
+  notify(kind, message, files) {
     const id = nextNoticeId++;
-    set((state) => ({ notices: [...state.notices.filter((notice) => notice.message !== message), { id, kind, message }] }));
-    if (kind === 'info') setTimeout(() => get().dismissNotice(id), 5000);
+    const notice: Notice = files?.length ? { id, kind, message, files } : { id, kind, message };
+    set((state) => ({ notices: [...state.notices.filter((other) => other.message !== message), notice] }));
+    // A notice with file buttons stays long enough to reach them.
+    if (kind === 'info') setTimeout(() => get().dismissNotice(id), files?.length ? 20_000 : 5000);
   },
   dismissNotice(id) {
     set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));

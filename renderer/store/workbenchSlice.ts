@@ -629,10 +629,8 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
     },
 
     async addSource(claimId) {
-      // Accessed today, in the user's calendar: the usual case when a source is added.
-      const now = new Date();
-      const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-      const source = await api.call('sources.create', { claimId, fields: { accessedDate: today } });
+      // "Accessed" stays empty until the person sets it: a date filled in for them would read as checked.
+      const source = await api.call('sources.create', { claimId, fields: {} });
       upsertSources([source]);
       await recheck([claimId]);
       push({

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { CLAIM_STATUS_LABELS, type Claim, type ClaimStatus } from '../../shared/domain';
 import { ApiCallError } from '../api';
+import { formatDate, formatDateTime } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { useAppStore } from '../store';
 import { AuthorNamePrompt } from './AuthorNamePrompt';
 import { FieldStatus } from './FieldStatus';
@@ -129,13 +131,12 @@ export function StatusField({
 
 /** "Approved by Ana on 3 May 2025": who approved the claim, and when. */
 export function ApprovalLine({ claim }: { claim: Claim }) {
+  useDateFormat();
   if (claim.status !== 'approved' || !claim.approval.by) return null;
-  const at = claim.approval.at ? new Date(claim.approval.at) : null;
-  const date = at
-    ? at.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
-    : 'an unknown date';
+  const at = claim.approval.at;
+  const date = at ? formatDate(at) : 'an unknown date';
   return (
-    <p className="approval-line" title={at ? at.toLocaleString() : undefined}>
+    <p className="approval-line" title={at ? formatDateTime(at) : undefined}>
       {`Approved by ${claim.approval.by} on ${date}`}
     </p>
   );

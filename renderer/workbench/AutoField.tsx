@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
+import { calendarDateProblem, localCalendarDate } from '../../shared/domain/calendar';
 import { FieldStatus } from './FieldStatus';
 import { useAutosave } from './useAutosave';
 
@@ -18,6 +19,11 @@ interface AutoTextProps {
   /** Rendered between the label and the input (a formatting toolbar). */
   tools?: (api: { draft: string; setDraft(value: string): void }) => ReactNode;
   after?: (draft: string) => ReactNode;
+  /**
+   * For a date field: whether a date after today is refused (a claim, a source's publication, an
+   * access: all have happened). Impossible dates (year 212024, 31 February) are always refused.
+   */
+  allowFuture?: boolean;
 }
 
 /** A text field that saves itself as the user types (debounced) and on leaving it. */
@@ -36,26 +42,33 @@ export function AutoText({
   help,
   tools,
   after,
+  allowFuture = false,
 }: AutoTextProps) {
-  const { draft, setDraft, state, flush, retry } = useAutosave(value, onSave, type === 'date' ? 300 : 500);
+  const problemOf = (text: string) => (type === 'date' ? calendarDateProblem(text, { notInFuture: !allowFuture }) : null);
+  // An impossible date is never sent; the message below the field says why.
+  const guardedSave = (text: string) => (problemOf(text) ? Promise.resolve() : onSave(text));
+  const { draft, setDraft, state, flush, retry } = useAutosave(value, guardedSave, type === 'date' ? 300 : 500);
+  const problem = problemOf(draft);
   const id = useId();
   const statusId = `${id}-status`;
   const helpId = `${id}-help`;
+  const problemId = `${id}-problem`;
   const common = {
     id,
     value: draft,
     dir,
     placeholder,
-    'aria-invalid': state.status === 'error' ? true : undefined,
+    'aria-invalid': state.status === 'error' || problem ? true : undefined,
     'aria-describedby':
-      [help ? helpId : '', state.status === 'error' ? statusId : ''].filter(Boolean).join(' ') || undefined,
+      [help ? helpId : '', state.status === 'error' ? statusId : '', problem ? problemId : ''].filter(Boolean).join(' ') ||
+      undefined,
     onBlur: () => void flush(),
   };
   return (
     <div className={`wb-field${className ? ` ${className}` : ''}`}>
       <div className="wb-field-head">
         <label htmlFor={id}>{label}</label>
-        {state.status !== 'error' && <FieldStatus state={state} id={statusId} onRetry={retry} />}
+        {state.status !== 'error' && !problem && <FieldStatus state={state} id={statusId} onRetry={retry} />}
       </div>
       {tools?.({ draft, setDraft })}
       {multiline ? (
@@ -66,12 +79,18 @@ export function AutoText({
           ref={inputRef}
           type={type}
           list={list}
+          {...(type === 'date' ? { min: '1000-01-01', max: allowFuture ? '9999-12-31' : localCalendarDate() } : {})}
           onChange={(event) => setDraft(event.target.value)}
         />
       )}
       {help && (
         <span className="field-help" id={helpId}>
           {help}
+        </span>
+      )}
+      {problem && (
+        <span className="field-error" id={problemId} role="alert">
+          {problem}
         </span>
       )}
       {state.status === 'error' && <FieldStatus state={state} id={statusId} onRetry={retry} />}

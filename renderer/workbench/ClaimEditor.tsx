@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { type Claim, type ClaimantType, type ClaimFields, type Source } from '../../shared/domain';
 import { api } from '../api';
 import { useAppStore } from '../store';
+import { contextAfter, contextBefore } from '../format/quote';
 import { ApprovalLine, StatusField } from './ApprovalStatus';
 import { AutoSelect, AutoText } from './AutoField';
 import { CheckedBefore } from './CheckedBefore';
@@ -150,15 +151,10 @@ export function ClaimEditor({
         {claim.anchorState === 'orphaned' && (
           <span className="orphan-badge">Needs re-anchoring · old quote: </span>
         )}
-        <span className="muted">
-          {claim.anchor.prefix.length >= 32 ? '…' : ''}
-          {claim.anchor.prefix}
-        </span>
+        {/* The stored context is cut at 32 characters; it is shown from and to whole words. */}
+        <span className="muted">{contextBefore(claim.anchor.prefix, claim.anchor.prefix.length >= 32)}</span>
         <mark>{claim.anchor.exact}</mark>
-        <span className="muted">
-          {claim.anchor.suffix}
-          {claim.anchor.suffix.length >= 32 ? '…' : ''}
-        </span>
+        <span className="muted">{contextAfter(claim.anchor.suffix, claim.anchor.suffix.length >= 32)}</span>
         {claim.quoteChangedFrom && (
           <span className="quote-changed-badge">
             A text edit changed this quote; it read “{shorten(claim.quoteChangedFrom, 80)}”.

@@ -7,12 +7,13 @@ import {
   type CorrectionKind,
 } from '../../shared/domain';
 import { ApiCallError } from '../api';
+import { useDateFormat } from '../format/useDateFormat';
+import { formatDate } from '../format/dates';
 import { useAppStore } from '../store';
 import { AuthorNamePrompt } from './AuthorNamePrompt';
 import { NoteField, useNoteDraft } from './NoteField';
 
-const day = (at: string) =>
-  new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+const day = (at: string) => formatDate(at);
 const KINDS = Object.keys(CORRECTION_KIND_LABELS) as CorrectionKind[];
 
 /**
@@ -29,6 +30,7 @@ export function CorrectionNote({
   record: ClaimRecord;
   onAdded(note: Correction): void;
 }) {
+  useDateFormat();
   const addCorrection = useAppStore((state) => state.addCorrection);
   const [kind, setKind] = useState<CorrectionKind>('correction');
   const [askName, setAskName] = useState(false);

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Change } from '../../shared/domain';
 import { api } from '../api';
 import { useAppStore } from '../store';
+import { formatDateTime } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { NOT_RATED, preview } from './claimView';
 import {
   differsFromCurrent,
@@ -26,6 +28,7 @@ export function HistoryList({ claimId, version }: { claimId: string; version: st
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
+  useDateFormat();
   const verdicts = useAppStore((state) => state.current?.verdicts);
   const claim = useAppStore((state) => state.claims.find((candidate) => candidate.id === claimId));
   const updateClaim = useAppStore((state) => state.updateClaim);
@@ -103,7 +106,7 @@ export function HistoryList({ claimId, version }: { claimId: string; version: st
               <div className="history-meta">
                 <span className="history-author">{change.author || 'No author name (set it in Settings)'}</span>
                 {' · '}
-                <time dateTime={change.at}>{new Date(change.at).toLocaleString()}</time>
+                <time dateTime={change.at}>{formatDateTime(change.at)}</time>
               </div>
               <ul className="history-lines">
                 {lines.map((line, index) => (

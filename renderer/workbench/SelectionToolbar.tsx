@@ -36,11 +36,24 @@ export function SelectionToolbar({ bodyRef, actionLabel, onAction, onCancel }: S
         setPosition({ top: below + 40 > window.innerHeight ? Math.max(8, rect.top - 44) : below, left });
       });
     };
+    // Esc lets go of the selection in the article, and with it the toolbar: none is left behind.
+    const dismiss = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const body = bodyRef.current;
+      const selection = document.getSelection();
+      if (body && selection && !selection.isCollapsed && selection.rangeCount > 0 && body.contains(selection.getRangeAt(0).commonAncestorContainer)) {
+        selection.collapseToEnd();
+      }
+      cancelAnimationFrame(frame);
+      setPosition(null);
+    };
+    document.addEventListener('keydown', dismiss);
     document.addEventListener('selectionchange', update);
     window.addEventListener('scroll', update, true);
     window.addEventListener('resize', update);
     return () => {
       cancelAnimationFrame(frame);
+      document.removeEventListener('keydown', dismiss);
       document.removeEventListener('selectionchange', update);
       window.removeEventListener('scroll', update, true);
       window.removeEventListener('resize', update);

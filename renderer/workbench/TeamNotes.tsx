@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import type { TeamNote } from '../../shared/domain';
 import { api } from '../api';
+import { useDateFormat } from '../format/useDateFormat';
+import { formatDateTime } from '../format/dates';
 import { NoteField, useNoteDraft } from './NoteField';
 
-const when = (at: string) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (at: string) => formatDateTime(at);
 
 /** The team's thread about a claim: for the team only, never in a report. */
 export function TeamNotes({
@@ -19,6 +20,7 @@ export function TeamNotes({
   loadError: string | null;
   onPosted(note: TeamNote): void;
 }) {
+  useDateFormat();
   const newNote = useNoteDraft({
     what: 'A team note',
     emptyMessage: 'Write something before posting the note.',

@@ -135,5 +135,9 @@ export function verdictMapFromKey(key: string): Map<string, { label: string; col
 /** A short, single-line preview of a quote for lists and screen-reader names. */
 export function preview(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  if (flat.length <= max) return flat;
+  // Cut at the last space before the limit, so the preview never ends mid-word (unless one word fills it).
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

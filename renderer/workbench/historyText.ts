@@ -4,6 +4,7 @@
  * wording is tested without a DOM; HistoryList renders the lines.
  */
 import { CLAIM_STATUS_LABELS, type Change, type ClaimFields, type ClaimStatus } from '../../shared/domain';
+import { formatDate } from '../format/dates';
 import { preview } from './claimView';
 
 /** Claim fields whose past value "Restore this value" saves again (through claims.update). */
@@ -69,6 +70,8 @@ const textValue = (value: unknown): HistoryValue =>
   typeof value === 'string' && value !== '' ? { text: value, quote: true } : { text: 'empty', quote: false };
 const plain = (text: string): HistoryValue => ({ text, quote: false });
 const or = (value: unknown, none: string): HistoryValue => plain(typeof value === 'string' && value !== '' ? value : none);
+/** A calendar date in the app's one date format (renderer/format/dates.ts), or `none`. */
+const day = (value: unknown, none: string): HistoryValue => plain(typeof value === 'string' && value !== '' ? formatDate(value) : none);
 const statusLabel = (value: unknown) => CLAIM_STATUS_LABELS[value as ClaimStatus] ?? String(value);
 const tagList = (value: unknown) => plain(Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none');
 const exactOf = (value: unknown) => (value as { exact?: string } | undefined)?.exact ?? '';
@@ -111,7 +114,7 @@ function claimValue(key: string, value: unknown, verdictLabel: (id: string | nul
     case 'status':
       return plain(statusLabel(value));
     case 'claimDate':
-      return or(value, 'none');
+      return day(value, 'none');
     case 'tags':
       return tagList(value);
     case 'claimantType':
@@ -140,8 +143,8 @@ function sourceLines(change: Change): HistoryLine[] {
     const isDate = key === 'publishedDate' || key === 'accessedDate';
     return {
       label: `Source ${SOURCE_FIELD_LABELS[key] ?? key}`,
-      before: isDate ? or(before, 'none') : textValue(before),
-      after: isDate ? or(after, 'none') : textValue(after),
+      before: isDate ? day(before, 'none') : textValue(before),
+      after: isDate ? day(after, 'none') : textValue(after),
     };
   });
 }

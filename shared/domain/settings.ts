@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { WebUrl } from './article';
 
+/**
+ * How dates are shown across the app (renderer/format/dates.ts): the system's own style for its
+ * locale, or one fixed style whatever the locale.
+ */
+export const DATE_FORMATS = ['system', 'day-month-year', 'month-day-year', 'iso'] as const;
+export const DateFormat = z.enum(DATE_FORMATS);
+export type DateFormat = z.infer<typeof DateFormat>;
+
 /** Library-wide preferences, kept in the same database as the projects. */
 export const Settings = z.object({
   authorName: z.string().trim().max(200),
@@ -13,6 +21,7 @@ export const Settings = z.object({
       message: 'The logo must be a PNG, JPEG or SVG image.',
     }),
   reportBaseUrl: WebUrl,
+  dateFormat: DateFormat,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -21,4 +30,5 @@ export const DEFAULT_SETTINGS: Settings = {
   organisationName: '',
   organisationLogo: '',
   reportBaseUrl: '',
+  dateFormat: 'system',
 };

@@ -158,7 +158,7 @@ test('export a report whose every claim is approved, mark it as published, and f
   await expect(publish).toBeEnabled();
   await page.screenshot({ path: test.info().outputPath('export-mark-as-published.png') });
   await publish.click();
-  const confirmation = dialog.getByRole('status');
+  const confirmation = dialog.getByRole('status').filter({ hasText: 'Marked as published on' });
   await expect(confirmation).toContainText('Marked as published on');
   await expect(confirmation).toContainText('(HTML, Markdown)');
   await page.screenshot({ path: test.info().outputPath('export-published.png') });

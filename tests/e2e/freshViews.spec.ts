@@ -179,7 +179,7 @@ test('a merge and a restore change the open article at once; undo does not bring
   // "Restore version before import…": the version before the merge comes back, again at once.
   await page.getByRole('button', { name: 'Restore version before import…' }).click();
   const restore = page.getByRole('dialog', { name: 'Restore version before import' });
-  await expect(restore).toContainText('claim(s)');
+  await expect(restore).toContainText(/\d+ claims?/);
   await restore.getByRole('button', { name: 'Restore this version' }).click();
   await expect(restore).toHaveCount(0);
   await expect(claimItem(page, 2)).toBeVisible();

@@ -180,12 +180,11 @@ async function exportProjectFile(page: Page, harness: RunningHarness, projectTit
   const dialog = page.getByRole('dialog', { name: 'Export project file' });
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog).toBeHidden();
+  // The notice names the file; its full path is the name's title (a tooltip).
   const status = page.getByRole('status').filter({ hasText: 'Saved' });
-  await expect(status).toContainText('.factcheck');
-  const saved = (await status.textContent())!
-    .replace(/^Saved\s+/, '')
-    .replace(/×$/, '')
-    .trim();
+  const file = status.getByRole('list', { name: 'Saved files' }).getByRole('listitem');
+  await expect(file).toContainText('.factcheck');
+  const saved = (await file.locator('.notice-file-name').getAttribute('title'))!;
   expect(fs.existsSync(saved)).toBe(true);
   // The other checker receives a copy (by mail, say): never the sender's own file.
   const received = path.join(makeDataDir('factcheck-mail-'), path.basename(saved));

@@ -918,7 +918,7 @@ test('the verdict scale: presets, rename, recolour, reorder, add, and a verdict 
     .getByRole('alertdialog', { name: 'Replace the scale?' })
     .getByRole('button', { name: 'Apply preset' })
     .click();
-  await expect(dialog.getByRole('alert')).toContainText('“False” is used by 1 claim(s)');
+  await expect(dialog.getByRole('alert')).toContainText('“False” is used by 1 claim and');
 
   // Rename and recolour "False" (verdict 5), give it a rating value, move it to the top.
   await dialog.getByLabel('Verdict 5 label').fill('Wrong');

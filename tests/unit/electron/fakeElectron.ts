@@ -451,7 +451,12 @@ export const electron = {
     })),
     showErrorBox: vi.fn(),
   },
-  shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+  shell: {
+    openExternal: vi.fn(async (_url: string) => undefined),
+    showItemInFolder: vi.fn((_path: string) => undefined),
+    /** Answers '' (opened), as Electron does when the system viewer took the file. */
+    openPath: vi.fn(async (_path: string) => ''),
+  },
   Menu: {
     current: null as unknown,
     buildFromTemplate: (template: unknown) => ({ template }),

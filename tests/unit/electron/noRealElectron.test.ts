@@ -62,10 +62,26 @@ describe('the shell runs against the fake electron only', () => {
         expect(fake.utilityProcess.fork).toHaveBeenCalledTimes(1);
         fs.rmSync(path.dirname(entry), { recursive: true, force: true });
       },
+      'fileShell.ts': async () => {
+        const { createElectronFileShell } = await import('../../../main/electron/fileShell');
+        const shell = createElectronFileShell();
+        await shell.showInFolder('report.pdf');
+        expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(path.resolve('report.pdf'));
+        await shell.openPath('report.pdf');
+        expect(fake.shell.openPath).toHaveBeenCalledWith(path.resolve('report.pdf'));
+        // A program is never handed to the system, whoever asks.
+        await expect(shell.openPath('setup.exe')).rejects.toThrow(/possible program/);
+        expect(fake.shell.openPath).toHaveBeenCalledTimes(1);
+      },
       'menu.ts': async () => {
         const { installMenu } = await import('../../../main/electron/menu');
         installMenu({ platform: 'linux', isDev: false, appName: 'Factcheck Workbench', send: () => undefined });
         expect(fake.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+      },
+      'pageCapture.ts': async () => {
+        const { captureWebPreferences } = await import('../../../main/electron/pageCapture');
+        const captureSession = fake.session.fromPartition('capture-probe');
+        expect(captureWebPreferences(captureSession as never).session).toBe(captureSession);
       },
       'pdfPrinter.ts': async () => {
         const { createElectronPdfPrinter } = await import('../../../main/electron/pdfPrinter');

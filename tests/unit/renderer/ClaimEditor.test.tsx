@@ -206,8 +206,8 @@ describe('with the rest of the workbench', () => {
     expect(onBackToArticle).toHaveBeenCalledTimes(1);
   });
 
-  it('"Add source" adds one (accessed today) and puts the caret in its URL, which saves itself too', async () => {
-    const added = source(1, c1.id, { accessedDate: '2024-05-02' });
+  it('"Add source" adds one ("Accessed" left empty) and puts the caret in its URL, which saves itself too', async () => {
+    const added = source(1, c1.id);
     bridge
       .answer('sources.create', () => added)
       .answer('sources.update', ({ fields }) => touched(added, fields));
@@ -217,8 +217,9 @@ describe('with the rest of the workbench', () => {
     await user.click(screen.getByRole('button', { name: 'Add source' }));
     const group = await screen.findByRole('group', { name: 'Source 1' });
     expect(bridge.requests('sources.create')).toEqual([
-      { claimId: c1.id, fields: { accessedDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } },
+      { claimId: c1.id, fields: {} },
     ]);
+    expect((within(group).getByLabelText('Accessed') as HTMLInputElement).value).toBe('');
     const url = within(group).getByLabelText('Source URL');
     await waitFor(() => expect(document.activeElement).toBe(url));
     await user.type(url, 'https://example.org/stats');

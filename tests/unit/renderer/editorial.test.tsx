@@ -15,6 +15,7 @@ import { createAnchor } from '../../../shared/anchoring';
 import type { ClaimRecord } from '../../../shared/api/contract.editorial';
 import { DEFAULT_SETTINGS, type Claim, type TeamNote } from '../../../shared/domain';
 import { useAppStore } from '../../../renderer/store';
+import { formatDate } from '../../../renderer/format/dates';
 import { ArticleWorkspace } from '../../../renderer/workbench/ArticleWorkspace';
 import { article, ARTICLE_ID, ARTICLE_TEXT, claim, id, overview, PROJECT_ID, source, touched, VERDICTS } from './fixtures';
 import { loadedArticle, openArticleRoute } from './workbenchSetup';
@@ -162,11 +163,8 @@ describe('approving', () => {
     approveFirstClaim();
     const { user } = await renderWorkspace();
     const editor = await openClaim(user, 7);
-    const day = new Date(APPROVED_AT).toLocaleDateString(undefined, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
+    // The app's one date format (renderer/format/dates.ts), "System" by default.
+    const day = formatDate(APPROVED_AT);
     expect(within(editor).getByText(`Approved by Ana Checker on ${day}`)).toBeTruthy();
   });
 
@@ -335,11 +333,7 @@ describe('corrections', () => {
     });
     const { user } = await renderWorkspace();
     const editor = await openClaim(user, 7);
-    const day = new Date('2025-04-20T12:00:00.000Z').toLocaleDateString(undefined, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
+    const day = formatDate('2025-04-20T12:00:00.000Z');
     expect(
       await within(editor).findByText(
         `This claim was published on ${day} and has changed since: add a correction or update note before approving it again.`,

@@ -8,6 +8,7 @@ import type { FactcheckBridge } from '../../../shared/api/bridge';
 import type { Channel, EventChannel } from '../../../shared/api/channels';
 import type { EventPayload, RequestOf, ResponseOf } from '../../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../../shared/api/result';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 
 type Answer<C extends Channel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 
@@ -20,6 +21,16 @@ export class ApiFailure extends Error {
 export const refuse = (code: ApiError['code'], message: string, field?: string): never => {
   throw new ApiFailure(field ? { code, message, field } : { code, message });
 };
+
+/**
+ * Reads the window makes in the background, whatever the test is about, answered as an empty
+ * library would unless the test scripts them: the date format (renderer/format/useDateFormat.ts)
+ * and whether a project has a backup to restore (components/ProjectActions.tsx).
+ */
+const BACKGROUND_ANSWERS: Partial<Record<Channel, Answer<Channel>>> = {
+  'settings.get': () => DEFAULT_SETTINGS,
+  'projectFiles.backups': () => [],
+} as Partial<Record<Channel, Answer<Channel>>>;
 
 export interface RecordedCall {
   channel: Channel;
@@ -60,7 +71,7 @@ export class FakeBridge implements FactcheckBridge {
 
   async invoke(channel: Channel, request: unknown): Promise<ApiResult<unknown>> {
     this.calls.push({ channel, request: structuredClone(request) });
-    const answer = this.answers.get(channel);
+    const answer = this.answers.get(channel) ?? BACKGROUND_ANSWERS[channel];
     if (!answer) {
       this.unanswered.push(channel);
       return {

@@ -9,6 +9,7 @@ import {
   newestFirst,
 } from '../../../renderer/workbench/historyText';
 import { claim, id } from './fixtures';
+import { formatDate } from '../../../renderer/format/dates';
 
 const FALSE = id(9);
 const TRUE = id(8);
@@ -46,7 +47,7 @@ describe('historyLines', () => {
       ),
     ).toEqual([
       'Claimant: “The minister” → “Minister of Labour”',
-      'Claim date: none → 2024-04-30',
+      `Claim date: none → ${formatDate('2024-04-30')}`,
       'Tags: economy → economy, jobs',
       'Claimant type: not set → Person',
       'Assigned to: nobody → Bo',

@@ -13,6 +13,7 @@ import type { ImportPreview, ImportSummary } from '../../../shared/api/contract.
 import { ExportProjectDialog } from '../../../renderer/projectFiles/ExportProjectDialog';
 import { ImportProjectDialog } from '../../../renderer/projectFiles/ImportProjectDialog';
 import { useAppStore } from '../../../renderer/store';
+import { formatPercent } from '../../../renderer/format/dates';
 import { PROJECT_ID } from './fixtures';
 
 const zero = { verdicts: 0, articles: 0, claims: 0, sources: 0 };
@@ -76,7 +77,7 @@ describe('progress and cancel', () => {
     });
     const status = within(dialog).getByRole('status');
     expect(status.textContent).toContain('Writing “Big” to your library');
-    expect(status.textContent).toContain('41 %');
+    expect(status.textContent).toContain(formatPercent(41));
     expect(within(status).getByRole('progressbar', { name: 'Import: progress' }).getAttribute('value')).toBe('41');
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel import' }));

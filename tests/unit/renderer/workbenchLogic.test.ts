@@ -111,6 +111,8 @@ describe('filters', () => {
     expect(verdictMapFromKey(key).get(ID(1))).toEqual({ colour: '#112233', label: 'True' });
     expect(preview('a\n\nb   c', 10)).toBe('a b c');
     expect(preview('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`);
+    // Cut between words, never inside one.
+    expect(preview('North Korea is our close neighbour', 20)).toBe('North Korea is our…');
   });
 });
 

@@ -354,12 +354,12 @@ describe('deleting', () => {
 });
 
 describe('sources', () => {
-  it('adding (accessed today), editing and removing a source are steps undone in turn', async () => {
+  it('adding ("Accessed" left for the person), editing and removing a source are steps undone in turn', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2024, 4, 2, 9, 30));
     const added = await store().addSource(c2.id);
     expect(bridge.requests('sources.create')).toEqual([
-      { claimId: c2.id, fields: { accessedDate: '2024-05-02' } },
+      { claimId: c2.id, fields: {} },
     ]);
     expect(store().sourcesByClaim[c2.id]).toEqual([added]);
 

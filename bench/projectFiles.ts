@@ -195,7 +195,7 @@ export function syntheticPayload(articleCount = ARTICLES): ProjectPayload {
       }
     });
   }
-  return { project, verdicts, articles, claims, sources, teamNotes: [], corrections: [], publications: [], claimLinks: [], changes };
+  return { project, verdicts, articles, claims, sources, teamNotes: [], corrections: [], publications: [], claimLinks: [], attachments: [], changes };
 }
 
 /** Edits `claims` the way the app does: new values plus an update change each. */

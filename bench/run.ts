@@ -1,4 +1,6 @@
+import { benchCapture } from './capture';
 import { benchEditorial } from './editorial';
+import { benchEvidence } from './evidence';
 import { benchFoundation } from './foundation';
 import { benchMatching } from './matching';
 import { benchReport } from './report';
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
     ['scale', benchScale, 'named'],
     ['matching', benchMatching, 'named'],
     ['search', benchSearch, 'named'],
+    ['capture', benchCapture],
+    // Writes about 5 GB of temporary files (1 GB of evidence, exported, zipped, imported, unzipped).
+    ['evidence', benchEvidence, 'named'],
   ];
   for (const [name, run, when] of suites) {
     if (only ? only !== name : when === 'named') continue;

@@ -18,7 +18,9 @@ import { createLibraryBackupHandlers, type LibraryBackupsControl } from './libra
 import { discardStaged, putBackSetAside, setAsideLibrary, stageBackup, swapInStaged } from './libraryBackups/restore';
 import { createRepoContext, type RepoContext } from './repositories/context';
 import type { FileDialogs } from './services/dialogs';
+import type { FileShell } from './services/fileShell';
 import type { EventSink } from './services/events';
+import type { PageCapture } from './services/pageCapture';
 import type { PdfPrinter } from './services/pdfPrinter';
 import { createCancelFlags, type CancelFlags } from './tasks/tasks';
 
@@ -44,6 +46,10 @@ export interface LibraryOptions extends RegistryOptions {
   appVersion: string;
   dialogs: FileDialogs;
   printer: PdfPrinter;
+  /** "Show in folder" and "Open" for exported files (main/files/handlers.ts). */
+  shell?: FileShell | undefined;
+  /** "Capture page" (main/services/pageCapture.ts), answered by the host's browser. */
+  pageCapture?: PageCapture | undefined;
   events?: EventSink;
   /** The Electron build of better-sqlite3 (the app); tests and the harness use Node's. */
   nativeBinding?: string | undefined;
@@ -139,6 +145,8 @@ export function openLibraryApi(options: LibraryOptions): Library {
         schemaVersion: opened.schemaVersion,
         dialogs: options.dialogs,
         printer: options.printer,
+        ...(options.shell ? { shell: options.shell } : {}),
+        ...(options.pageCapture ? { pageCapture: options.pageCapture } : {}),
         libraryBackups: control,
         cancelFlags,
         ...(options.events ? { events: options.events } : {}),

@@ -23,6 +23,7 @@ const entries = {
   'main/seed/cli': 'main/seed/cli.ts',
   'main/search/cli': 'main/search/cli.ts',
   'main/matching/cli': 'main/matching/cli.ts',
+  'main/capture/cli': 'main/capture/cli.ts',
   'bench/run': 'bench/run.ts',
 };
 

@@ -1,6 +1,8 @@
 import type { CORE_CHANNELS } from '../../shared/api/channels';
+import type { ATTACHMENT_CHANNELS } from '../../shared/api/channels.attachments';
 import type { CLAIM_LINK_CHANNELS } from '../../shared/api/channels.claimLinks';
 import type { EDITORIAL_CHANNELS } from '../../shared/api/channels.editorial';
+import type { FILE_CHANNELS } from '../../shared/api/channels.files';
 import type { LIBRARY_BACKUP_CHANNELS } from '../../shared/api/channels.libraryBackups';
 import type { MATCHING_CHANNELS } from '../../shared/api/channels.matching';
 import type { PROJECT_FILE_CHANNELS } from '../../shared/api/channels.projectFiles';
@@ -22,4 +24,6 @@ export type SearchHandlers = Pick2<(typeof SEARCH_CHANNELS)[number]>;
 export type ReferenceHandlers = Pick2<(typeof REFERENCE_CHANNELS)[number]>;
 export type MatchingHandlers = Pick2<(typeof MATCHING_CHANNELS)[number]>;
 export type ClaimLinkHandlers = Pick2<(typeof CLAIM_LINK_CHANNELS)[number]>;
+export type FileHandlers = Pick2<(typeof FILE_CHANNELS)[number]>;
+export type AttachmentHandlers = Pick2<(typeof ATTACHMENT_CHANNELS)[number]>;
 export type CoreHandlers = Pick2<(typeof CORE_CHANNELS)[number]>;

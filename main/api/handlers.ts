@@ -13,9 +13,13 @@ import * as sources from '../repositories/sources';
 import * as verdicts from '../repositories/verdicts';
 import type { EventSink } from '../services/events';
 import type { FileDialogs } from '../services/dialogs';
+import type { FileShell } from '../services/fileShell';
+import type { PageCapture } from '../services/pageCapture';
 import type { PdfPrinter } from '../services/pdfPrinter';
+import { createAttachmentHandlers } from '../attachments/handlers';
 import { createClaimLinkHandlers } from '../claimLinks/handlers';
 import { createEditorialHandlers } from '../editorial/handlers';
+import { createFileHandlers } from '../files/handlers';
 import { ExportLog } from '../editorial/exportLog';
 import { createLibraryBackupHandlers, type LibraryBackupsControl } from '../libraryBackups/handlers';
 import { createMatchingHandlers } from '../matching/handlers';
@@ -37,6 +41,10 @@ export interface HandlerDeps {
   schemaVersion: number;
   dialogs: FileDialogs;
   printer: PdfPrinter;
+  /** "Show in folder" and "Open" (main/files/handlers.ts); absent where no file manager answers. */
+  shell?: FileShell;
+  /** "Capture page" (main/services/pageCapture.ts): the host's browser; absent where none answers. */
+  pageCapture?: PageCapture;
   events?: EventSink;
   /** Report files written this session, so one can be marked as published (main/editorial). */
   exports?: ExportLog;
@@ -67,6 +75,8 @@ export function createHandlers(given: HandlerDeps): Handlers {
     createReferenceHandlers(deps),
     createClaimLinkHandlers(deps),
     createMatchingHandlers(deps),
+    createAttachmentHandlers(deps),
+    createFileHandlers(deps),
   );
 }
 

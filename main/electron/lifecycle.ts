@@ -8,12 +8,14 @@ import { PRODUCT_NAME, USER_DATA_ENV } from '../files/dataFolder';
 import { FILE_EXTENSION } from '../projectFiles/format';
 import type { LibraryHost } from '../worker/host';
 import { createElectronDialogs } from './dialogs';
+import { createElectronFileShell } from './fileShell';
 import { isAppUrl } from './appUrl';
 import { createWindowEventSink, eventChannel, registerApiHandlers } from './ipc';
 import { startLibraryProcess } from './libraryProcess';
 import { ELECTRON_NATIVE_BINDING, resolveNativeBinding } from './nativeBinding';
 import { installMenu } from './menu';
 import { createElectronPdfPrinter } from './pdfPrinter';
+import { createElectronPageCapture, isCaptureSession } from './pageCapture';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow, focusWindow } from './window';
@@ -142,7 +144,11 @@ export function runApp(options: ShellOptions): Shell | null {
     event.preventDefault();
     if (filePath.toLowerCase().endsWith(PROJECT_FILE_EXTENSION)) projectFile(filePath);
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    // A capture window loads the web on purpose, with rules of its own (./pageCapture.ts).
+    if (isCaptureSession(contents.session)) return;
+    hardenWebContents(contents);
+  });
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit();
   });
@@ -151,6 +157,7 @@ export function runApp(options: ShellOptions): Shell | null {
   });
 
   const printer = createElectronPdfPrinter();
+  const pageCapture = createElectronPageCapture();
   // The library process closes the library first (a running import is cancelled and rolled back,
   // the lock released); then the app quits for good.
   app.on('will-quit', (event) => {
@@ -162,6 +169,7 @@ export function runApp(options: ShellOptions): Shell | null {
       .close()
       .catch((error: unknown) => log('The library did not close cleanly', error))
       .then(() => printer.close?.())
+      .then(() => pageCapture.close?.())
       .catch(() => undefined)
       .then(() => app.quit());
   });
@@ -192,7 +200,7 @@ export function runApp(options: ShellOptions): Shell | null {
         ...(nativeBinding ? { nativeBinding } : {}),
       },
       // The back-channel: what needs Electron stays in this process.
-      services: { dialogs: createElectronDialogs(getWindow), printer },
+      services: { dialogs: createElectronDialogs(getWindow), printer, shell: createElectronFileShell(), pageCapture },
       log: (message, error) => log(message, error),
     });
     library = opened;

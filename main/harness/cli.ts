@@ -6,7 +6,9 @@ import { createEventHub } from '../services/events';
 import { createInProcessHost, type HostServices, type LibraryHost, type LibraryInit, type LogFn } from '../worker/host';
 import { createThreadHost } from '../worker/threadHost';
 import { createFolderDialogs } from './folderDialogs';
+import { createHarnessPageCapture } from './pageCapture';
 import { createHarnessPrinter } from './printer';
+import { createShellRecorder } from './shellRecorder';
 import { startHarness } from './server';
 
 export const USAGE = 'Usage: npm run harness -- [--port N] [--data DIR]';
@@ -84,10 +86,12 @@ async function main(): Promise<void> {
   const events = createEventHub();
   const dialogs = createFolderDialogs(path.join(dataDir, 'exports'));
   const printer = createHarnessPrinter();
+  const shell = createShellRecorder();
+  const pageCapture = createHarnessPageCapture();
   // A daily backup of the library while the harness runs (main/libraryBackups).
   const library = startHarnessLibrary(
     { dataDir, appVersion: APP_VERSION, validateResponses: true, dailyBackups: true },
-    { dialogs, printer },
+    { dialogs, printer, shell, pageCapture },
     (message, error) => (error === null ? console.error(message) : console.error(message, error)),
   );
   library.onEvent((channel, payload) => events.emit(channel, payload as never));
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     rendererDir: path.resolve(__dirname, '../../renderer'),
     registry: library,
     dialogs,
+    shell,
     subscribe: events.subscribe,
     emit: (channel, payload) => events.emit(channel, payload as never),
     ...(args.token ? { token: args.token } : {}),
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
     // Cancels a running import (rolled back), closes the file and releases the lock.
     await library.close();
     await printer.close?.();
+    await pageCapture.close?.();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

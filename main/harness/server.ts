@@ -9,6 +9,7 @@ import type { ApiResult } from '../../shared/api/result';
 import type { ApiRegistry } from '../api/registry';
 import { CONTENT_SECURITY_POLICY } from '../services/contentSecurity';
 import type { FolderDialogs } from './folderDialogs';
+import type { ShellRecorder } from './shellRecorder';
 
 export const TOKEN_HEADER = 'x-factcheck-token';
 export const TOKEN_META = 'factcheck-harness-token';
@@ -20,6 +21,8 @@ export interface HarnessOptions {
   rendererDir: string;
   registry: ApiRegistry;
   dialogs: FolderDialogs;
+  /** What "Show in folder" and "Open" were asked: POST /__harness/shell-requests. */
+  shell?: ShellRecorder;
   subscribe(listener: (channel: EventChannel, payload: unknown) => void): () => void;
   /** Lets a test play the native menu or the OS: POST /__harness/event {channel, payload}. */
   emit?(channel: EventChannel, payload: unknown): void;
@@ -130,7 +133,10 @@ export function startHarness(options: HarnessOptions): Promise<Harness> {
       options.emit(input.channel as EventChannel, parsed.data);
     } else if (action === 'open-path') options.dialogs.setNextOpenPath(input.path ?? null);
     else if (action === 'save-path') options.dialogs.setNextSavePath(input.path ?? 'cancel');
-    else if (action !== 'last-saved') {
+    else if (action === 'shell-requests') {
+      sendJson(res, 200, { ok: true, value: { requests: options.shell?.requests() ?? [] } });
+      return;
+    } else if (action !== 'last-saved') {
       res.writeHead(404).end();
       return;
     }

@@ -1,10 +1,11 @@
 /**
- * npm run project -- export <project id or title> --out FILE [--data DIR] [--without-team-notes]
+ * npm run project -- export <project id or title> --out FILE [--data DIR] [--without-team-notes] [--without-evidence]
  * npm run project -- import FILE [--data DIR] [--as-copy] [--theirs|--ours]
+ * npm run project -- verify FILE
  *
  * The same checks and messages as the app. Exit codes: 0 done; 1 refused (bad file, unknown
- * project, …: the message says why); 2 wrong usage; 3 a merge has conflicts and neither --ours
- * nor --theirs was given (nothing imported).
+ * project, …: the message says why; for verify: a checksum is missing or does not match); 2 wrong
+ * usage; 3 a merge has conflicts and neither --ours nor --theirs was given (nothing imported).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { exportProjectToFile } from './exportProject';
 import { applyImport, planImport, readProjectFileFromPath, type ImportSummary } from './importProject';
 import type { EntityCounts, MergeConflict, Side } from './merge';
 import { clip, formatBytes, formatCount } from './messages';
+import { describeVerifyReport, verifyProjectFile } from './verify';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, conflicts: 3 } as const;
 
@@ -36,11 +38,14 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  npm run project -- export <project id or title> --out FILE [--data DIR] [--without-team-notes]
+  npm run project -- export <project id or title> --out FILE [--data DIR] [--without-team-notes] [--without-evidence]
   npm run project -- import FILE [--data DIR] [--as-copy] [--theirs|--ours]
+  npm run project -- verify FILE
 
 DIR is the library folder (it holds ${LIBRARY_FILE_NAME}); by default the app's own.
 --without-team-notes leaves out team notes and assignees (history included).
+--without-evidence leaves out evidence files and their rows (an approved claim with evidence
+then arrives "In review"). verify checks every checksum in the file and lists what is missing or altered.
 A merge with conflicts stops and lists them, unless --ours (keep yours in every conflict)
 or --theirs (take the file's) is given. --as-copy imports the file as a separate project.`;
 
@@ -52,6 +57,7 @@ interface ParsedArgs {
   asCopy: boolean;
   side?: Side;
   withoutTeamNotes: boolean;
+  withoutEvidence: boolean;
   help: boolean;
 }
 
@@ -62,6 +68,7 @@ const PROJECT_OPTIONS = {
   theirs: { type: 'boolean' },
   ours: { type: 'boolean' },
   'without-team-notes': { type: 'boolean' },
+  'without-evidence': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,6 +88,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
     asCopy: values['as-copy'] === true,
     ...(values.ours ? { side: 'yours' as const } : values.theirs ? { side: 'theirs' as const } : {}),
     withoutTeamNotes: values['without-team-notes'] === true,
+    withoutEvidence: values['without-evidence'] === true,
     help: values.help === true,
   };
 }
@@ -116,12 +124,23 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
       return exportCommand(io, dataDir, args.positional[0]!, path.resolve(cwd, args.out), {
         appVersion: io.appVersion ?? APP_VERSION,
         withoutTeamNotes: args.withoutTeamNotes,
+        withoutEvidence: args.withoutEvidence,
       });
+    }
+    if (args.command === 'verify') {
+      if (args.positional.length !== 1) return usage(io, 'verify needs one FILE.');
+      if (args.out || args.asCopy || args.side || args.withoutTeamNotes || args.withoutEvidence)
+        return usage(io, 'verify takes only the FILE.');
+      const report = verifyProjectFile(path.resolve(cwd, args.positional[0]!));
+      for (const problem of report.problems) io.err(problem);
+      (report.problems.length === 0 ? io.out : io.err)(describeVerifyReport(report));
+      return report.problems.length === 0 ? EXIT.ok : EXIT.refused;
     }
     if (args.command === 'import') {
       if (args.positional.length !== 1) return usage(io, 'import needs one FILE.');
       if (args.out) return usage(io, '--out is an option of export.');
-      if (args.withoutTeamNotes) return usage(io, '--without-team-notes is an option of export.');
+      if (args.withoutTeamNotes || args.withoutEvidence)
+        return usage(io, '--without-team-notes and --without-evidence are options of export.');
       if (args.asCopy && args.side)
         return usage(
           io,
@@ -131,7 +150,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
     }
     return usage(
       io,
-      args.command === undefined ? 'Say what to do: export or import.' : `Unknown command “${args.command}”.`,
+      args.command === undefined ? 'Say what to do: export, import or verify.' : `Unknown command “${args.command}”.`,
     );
   } catch (error) {
     io.err(toAppError(error).message);
@@ -166,7 +185,7 @@ function exportCommand(
   dataDir: string,
   ref: string,
   out: string,
-  options: { appVersion: string; withoutTeamNotes: boolean },
+  options: { appVersion: string; withoutTeamNotes: boolean; withoutEvidence: boolean },
 ): number {
   return withLibrary(dataDir, true, (ctx) => {
     const projectId = findProject(ctx, ref, dataDir);
@@ -177,8 +196,13 @@ function exportCommand(
       : counts.teamNotes > 0
         ? `, ${plural(counts.teamNotes, 'team note')}`
         : '';
+    const evidence = options.withoutEvidence
+      ? ' (without evidence files)'
+      : counts.attachments > 0
+        ? `, ${plural(counts.attachments, 'evidence file')}`
+        : '';
     io.out(
-      `Exported “${result.project.title}” to ${result.path} (${formatBytes(result.bytes)}): ${plural(counts.articles, 'article')}, ${plural(counts.claims, 'claim')}, ${plural(counts.sources, 'source')}${notes}, ${plural(counts.changes, 'history entry', 'history entries')}.`,
+      `Exported “${result.project.title}” to ${result.path} (${formatBytes(result.bytes)}): ${plural(counts.articles, 'article')}, ${plural(counts.claims, 'claim')}, ${plural(counts.sources, 'source')}${notes}${evidence}, ${plural(counts.changes, 'history entry', 'history entries')}.`,
     );
     return EXIT.ok;
   });

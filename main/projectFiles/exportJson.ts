@@ -13,10 +13,10 @@ import {
   listTeamNotesByProject,
 } from '../repositories/editorial';
 import { findProject } from '../repositories/projects';
-import { ARTICLES, CHANGES, CLAIM_LINKS, CLAIMS, SOURCES, type Row, type Table } from '../repositories/tables';
+import { ARTICLES, ATTACHMENTS, CHANGES, CLAIM_LINKS, CLAIMS, SOURCES, type Row, type Table } from '../repositories/tables';
 import { listVerdicts } from '../repositories/verdicts';
 import type { ProjectPayload } from './format';
-import { CLAIM_LINKS_SQL, withoutAssignee, type ReadOptions } from './projectStore';
+import { ATTACHMENTS_SQL, CLAIM_LINKS_SQL, withoutAssignee, type ReadOptions } from './projectStore';
 
 export interface ProjectJsonCounts {
   verdicts: number;
@@ -27,6 +27,7 @@ export interface ProjectJsonCounts {
   corrections: number;
   publications: number;
   claimLinks: number;
+  attachments: number;
   changes: number;
 }
 
@@ -117,6 +118,13 @@ export function writeProjectJson(
     ),
     // Published, so kept "without team notes".
     claimLinks: writeRows(write, 'claimLinks', rows(ctx, CLAIM_LINKS_SQL, projectId), jsonOf(CLAIM_LINKS), onRecord),
+    attachments: writeRows(
+      write,
+      'attachments',
+      options.withoutEvidence ? [] : rows(ctx, ATTACHMENTS_SQL, projectId),
+      jsonOf(ATTACHMENTS),
+      onRecord,
+    ),
     changes: writeRows(
       write,
       'changes',

@@ -2,13 +2,18 @@
  * Export: the project as a .factcheck file, written atomically (main/files/atomicWrite.ts), or
  * built in memory (buildProjectFile: tests, the golden files).
  */
+import { listProjectAttachments } from '../repositories/attachments';
 import { markChangesExported } from '../repositories/changes';
 import { AppError, notFound } from '../errors';
 import { writeFileAtomicStreaming } from '../files/atomicWrite';
 import { safeFileStem } from '../files/fileNames';
 import type { RepoContext } from '../repositories/context';
 import type { Task } from '../tasks/tasks';
-import { FILE_EXTENSION, PROJECT_FILE_LIMITS, type Manifest, type ProjectPayload } from './format';
+import fs from 'node:fs';
+import path from 'node:path';
+import { attachmentPath } from '../attachments/store';
+import { checkEvidenceForExport, distinctEvidence } from './exportEvidence';
+import { attachmentEntry, FILE_EXTENSION, PROJECT_FILE_LIMITS, type Manifest, type ProjectFileLimits, type ProjectPayload } from './format';
 import { formatBytes, formatCount } from './messages';
 import { packEntries } from './pack';
 import { writeProjectJson } from './exportJson';
@@ -26,8 +31,17 @@ export interface ExportOptions {
    * the history, e.g. for a file that leaves the newsroom.
    */
   withoutTeamNotes?: boolean;
+  /**
+   * "Leave out evidence files": neither the evidence rows nor their files go into the file. An
+   * approved claim with evidence then arrives "In review" (its seal covers its evidence).
+   */
+  withoutEvidence?: boolean;
   /** Progress and cancel (main/tasks): a stage for reading, compressing and writing. */
   task?: Task;
+  /** The library folder holding attachments/ (default: beside the database file). */
+  dataDir?: string;
+  /** Lowered limits, for tests of the refusals (never raised past the import's). */
+  limits?: Partial<ProjectFileLimits>;
 }
 
 export interface ProjectFileCounts {
@@ -39,6 +53,7 @@ export interface ProjectFileCounts {
   corrections: number;
   publications: number;
   claimLinks: number;
+  attachments: number;
   changes: number;
 }
 
@@ -59,9 +74,9 @@ export function buildProjectFile(
   options.task?.stage('Reading the project from your library');
   // Read and mark in one transaction: a change that goes into the file is never folded into again.
   const serialized = ctx.db.readonly
-    ? serializeProject(ctx, projectId, { withoutTeamNotes: options.withoutTeamNotes ?? false })
+    ? serializeProject(ctx, projectId, readOptionsOf(options))
     : ctx.tx(() => {
-        const read = serializeProject(ctx, projectId, { withoutTeamNotes: options.withoutTeamNotes ?? false });
+        const read = serializeProject(ctx, projectId, readOptionsOf(options));
         if (read) markChangesExported(ctx, projectId);
         return read;
       });
@@ -76,16 +91,27 @@ export function buildProjectFile(
     corrections: records.corrections.length,
     publications: records.publications.length,
     claimLinks: records.claimLinks.length,
+    attachments: records.attachments.length,
     changes: serialized.changeCount,
   };
   checkExportLimits(counts);
   if (json.length > PROJECT_FILE_LIMITS.projectJsonBytes) throw tooLarge(json.length);
+  // In memory, so meant for small projects (tests, the golden files): the evidence files are read whole.
+  const files = distinctEvidence(records.attachments);
+  const dataDir = options.dataDir ?? path.dirname(ctx.db.name);
+  checkEvidenceForExport(dataDir, files, json.length, options.limits);
+  const extra: Record<string, Uint8Array> = {};
+  for (const file of files) extra[attachmentEntry(file.sha256)] = fs.readFileSync(attachmentPath(dataDir, file.sha256));
   options.task?.stage('Compressing the project file');
-  const { bytes, manifest } = packEntries(json, {
-    appVersion: options.appVersion,
-    exportedAt: options.exportedAt ?? ctx.now(),
-    exportedBy: options.exportedBy ?? ctx.author(),
-  });
+  const { bytes, manifest } = packEntries(
+    json,
+    {
+      appVersion: options.appVersion,
+      exportedAt: options.exportedAt ?? ctx.now(),
+      exportedBy: options.exportedBy ?? ctx.author(),
+    },
+    extra,
+  );
   return {
     bytes,
     manifest,
@@ -107,6 +133,7 @@ function checkExportLimits(counts: ProjectFileCounts): void {
       ['corrections', 'correction notes'],
       ['publications', 'publications'],
       ['claimLinks', 'claim links'],
+      ['attachments', 'evidence files'],
       ['changes', 'history entries'],
     ] as const
   ).find(([key]) => counts[key] > PROJECT_FILE_LIMITS[key]);
@@ -146,23 +173,30 @@ export function exportProjectToFile(
     const written = writeProjectJson(
       ctx,
       projectId,
-      { withoutTeamNotes: options.withoutTeamNotes ?? false },
+      readOptionsOf(options),
       (piece) => deflater.write(piece),
       () => task?.step(),
     );
     if (!written) throw notFound('project');
     checkExportLimits(written.counts);
-    return { ...written, json: deflater.finish() };
+    // The rows' files, listed in the same snapshot as the rows.
+    const files = options.withoutEvidence
+      ? []
+      : distinctEvidence(listProjectAttachments(ctx, projectId));
+    return { ...written, files, json: deflater.finish() };
   };
   // Read and mark in one transaction: a change that goes into the file is never folded into again.
-  const { project, counts, json } = ctx.db.readonly
+  const { project, counts, json, files } = ctx.db.readonly
     ? read()
     : ctx.tx(() => {
         const result = read();
         markChangesExported(ctx, projectId);
         return result;
       });
-  task?.stage('Writing the file');
+  const dataDir = options.dataDir ?? path.dirname(ctx.db.name);
+  // Past a limit, refused here: nothing has been written yet.
+  checkEvidenceForExport(dataDir, files, json.chunks.reduce((sum, chunk) => sum + chunk.length, 0), options.limits);
+  task?.stage('Writing the file', files.length);
   let bytes = 0;
   writeFileAtomicStreaming(
     outPath,
@@ -174,6 +208,7 @@ export function exportProjectToFile(
           bytes += chunk.length;
           write(chunk);
         },
+        files.length > 0 ? { dataDir, files, ...(task ? { task } : {}) } : undefined,
       );
     },
     // The last point a cancel stops the export: after the rename the file is there, whole.
@@ -182,6 +217,11 @@ export function exportProjectToFile(
   task?.finish();
   return { path: outPath, bytes, project, counts };
 }
+
+const readOptionsOf = (options: ExportOptions) => ({
+  withoutTeamNotes: options.withoutTeamNotes ?? false,
+  withoutEvidence: options.withoutEvidence ?? false,
+});
 
 /** Stops an export whose project.json the app could not import again, as soon as it is too large. */
 function refuseTooLarge(bytes: number): void {

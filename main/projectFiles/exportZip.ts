@@ -15,7 +15,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
-import { MANIFEST_ENTRY, PROJECT_ENTRY, type Manifest } from './format';
+import type { Task } from '../tasks/tasks';
+import { addEvidenceEntries, type EvidenceFile } from './exportEvidence';
+import { attachmentEntry, MANIFEST_ENTRY, PROJECT_ENTRY, type Manifest } from './format';
 import { COMPRESSION_LEVEL, encodeManifest, manifestFor, zipTime, type PackMeta } from './pack';
 
 /** Raw bytes deflated at a time: big enough that almost every project is one segment. */
@@ -81,16 +83,27 @@ export class ProjectJsonDeflater {
   }
 }
 
+/** Format 4: the evidence files to carry, from the library's store in `dataDir`. */
+export interface ZipEvidence {
+  dataDir: string;
+  files: readonly EvidenceFile[];
+  task?: Task;
+}
+
 /**
- * Writes the zip (manifest.json, then project.json) through `write`, handing each deflated chunk
- * on and letting go of it. Answers the manifest.
+ * Writes the zip (manifest.json, project.json, then each evidence file) through `write`, handing
+ * each chunk on and letting go of it. Answers the manifest.
  */
 export function writeProjectZip(
   json: DeflatedJson,
   meta: PackMeta,
   write: (chunk: Uint8Array) => void,
+  evidence?: ZipEvidence,
 ): Manifest {
-  const manifest = manifestFor({ [PROJECT_ENTRY]: { sha256: json.sha256, bytes: json.bytes } }, meta);
+  const entries: Manifest['entries'] = { [PROJECT_ENTRY]: { sha256: json.sha256, bytes: json.bytes } };
+  // Listed from the rows; each file is checked against its hash as it is copied in.
+  for (const file of evidence?.files ?? []) entries[attachmentEntry(file.sha256)] = { sha256: file.sha256, bytes: file.size };
+  const manifest = manifestFor(entries, meta);
   const mtime = zipTime(meta.exportedAt);
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -123,6 +136,7 @@ export function writeProjectZip(
     chunks[i] = EMPTY;
     projectEntry.ondata!(null, chunk, i === count - 1);
   }
+  if (evidence) addEvidenceEntries(zip, evidence.dataDir, evidence.files, mtime, evidence.task);
   zip.end();
   if (failure) throw failure;
   return manifest;

@@ -9,24 +9,29 @@
  * are so old files keep importing. Version 1: the first release. Version 2: editorial integrity
  * (claim numbers, claimant types, assignees, sealed approvals, team notes, corrections,
  * publications). Version 3: claim links ("Previously checked"), with the snapshot a report prints.
+ * Version 4: evidence files of sources (attachments/<sha256> entries, their rows in project.json).
  */
 import { z } from 'zod';
 import type { Change, ProjectData } from '../../shared/domain';
 import { isHttpUrl } from '../../shared/domain/article';
+import type { Attachment } from '../../shared/api/contract.attachments';
 import type { ClaimLink } from '../../shared/api/contract.claimLinks';
 import { CalendarDate, Id, Timestamp } from '../../shared/domain/ids';
 import { LIMITS } from '../../shared/domain/limits';
 
 export const FORMAT_NAME = 'factcheck-project';
 /** The version this app writes. Files of a higher version are refused; lower ones are upgraded. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 export const FILE_EXTENSION = '.factcheck';
 export const MANIFEST_ENTRY = 'manifest.json';
 export const PROJECT_ENTRY = 'project.json';
-/** Reserved for later versions (images, PDFs of sources); v1 to v3 files carry none. */
+/** Evidence files (format 4): `attachments/<sha256>`; v1 to v3 files carry none. */
 export const ATTACHMENTS_DIR = 'attachments/';
+/** The zip entry of an evidence file. */
+export const attachmentEntry = (sha256: string): string => `${ATTACHMENTS_DIR}${sha256}`;
 
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 
 /**
  * What an import accepts at most. Each limit keeps a damaged or hostile file from freezing the app
@@ -34,15 +39,19 @@ const MiB = 1024 * 1024;
  * the app never writes a file it would not read back.
  */
 export const PROJECT_FILE_LIMITS = {
-  /** The .factcheck file itself, as stored on disk. */
-  fileBytes: 256 * MiB,
+  /** The .factcheck file itself, as stored on disk (evidence files included). */
+  fileBytes: 2 * GiB,
   /** Entries in the zip (manifest, project, attachments). */
   entries: 1_000,
   manifestBytes: 1 * MiB,
   /** project.json once unpacked: checked against the declared size before inflating, and capped while inflating. */
   projectJsonBytes: 256 * MiB,
-  /** All entries together, as declared in the zip directory. */
-  totalUnpackedBytes: 512 * MiB,
+  /** All entries together, as declared in the zip directory (evidence files included). */
+  totalUnpackedBytes: 2 * GiB,
+  /** Format 4: one evidence file (the library's own limit, shared/attachments/limits.ts). */
+  attachmentBytes: 200 * MiB,
+  /** Format 4: evidence rows (a source has a handful; several sources may share one file). */
+  attachments: 100_000,
   /** Any one string anywhere in project.json (the longest allowed field is an article's text). */
   stringChars: LIMITS.articleTextChars,
   /** Nesting of JSON values (the format itself nests 6 levels). */
@@ -500,10 +509,82 @@ export const ProjectPayloadV3 = z
 export type ProjectPayloadV3 = z.infer<typeof ProjectPayloadV3>;
 
 // ---------------------------------------------------------------------------------------------
+// Format version 4: evidence files of sources. Everything not listed here is as in 3.
+
+export const ManifestV4 = z
+  .strictObject({
+    format: z.literal(FORMAT_NAME),
+    formatVersion: z.literal(4),
+    appVersion: text(100).meta({ description: 'Version of the app that wrote the file.' }),
+    exportedAt: Timestamp,
+    exportedBy: text(LIMITS.shortTextChars).meta({
+      description: 'The author name set in the exporting app; may be empty.',
+    }),
+    entries: z.record(z.string().min(1).max(500), ManifestEntryV1).meta({
+      description:
+        'Every entry of the zip except manifest.json itself, by path: its size and SHA-256 (project.json and each attachments/<sha256>).',
+    }),
+  })
+  .meta({ title: 'manifest.json (format version 4)' });
+export type ManifestV4 = z.infer<typeof ManifestV4>;
+
+
+/** A file name as shown: no folders, no control characters, not "." or "..". */
+const AttachmentName = z
+  .string()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine((name) => !/[\\/\u0000-\u001f\u007f]/.test(name) && !/^\.*$/.test(name), {
+    message: 'An evidence file’s name must be a file name only (no folders).',
+  })
+  .meta({ description: 'The file name as shown, without folders.' });
+
+export const AttachmentV4 = z
+  .strictObject({
+    id: Id,
+    projectId: Id,
+    sourceId: Id,
+    sha256: Sha256.meta({ description: 'SHA-256 of the file, lowercase hex; the file is the entry attachments/<sha256>.' }),
+    name: AttachmentName,
+    mediaType: z.string().min(1).max(255).meta({ description: 'e.g. application/pdf, image/png, multipart/related.' }),
+    size: z
+      .number()
+      .int()
+      .min(1, 'An evidence file cannot be empty.')
+      .max(PROJECT_FILE_LIMITS.attachmentBytes, 'An evidence file can be at most 200 MB.')
+      .meta({ description: 'Bytes, 1 to 200 MB; equal to the entry’s size in the manifest.' }),
+    originUrl: HttpUrlOrEmpty.meta({ description: 'Where it came from (a capture’s final address), or empty.' }),
+    kind: z.enum(['file', 'capture-mhtml', 'capture-pdf', 'capture-screenshot', 'capture-text']),
+    capturedAt: z.union([z.literal(''), Timestamp]).meta({ description: 'When a capture was taken; empty for a file.' }),
+    httpStatus: z.union([z.number().int().min(100).max(599), z.null()]),
+    addedBy: PersonName,
+    addedAt: Timestamp,
+  })
+  .meta({
+    description:
+      'An evidence file on a source: its bytes are the entry attachments/<sha256>. Immutable; published, so part of the approval seal.',
+  });
+
+// Built without `changes` first, so the key order is v3's with attachments before the history.
+const { changes: _v3Changes, ...recordsV3 } = ProjectPayloadV3.shape;
+
+export const ProjectPayloadV4 = z
+  .strictObject({
+    ...recordsV3,
+    attachments: limitedArray(AttachmentV4, PROJECT_FILE_LIMITS.attachments, 'evidence files').meta({
+      description: 'Evidence files of the sources, by source then time. Empty in files exported “without evidence files”.',
+    }),
+    changes: _v3Changes,
+  })
+  .meta({ title: 'project.json (format version 4)' });
+export type ProjectPayloadV4 = z.infer<typeof ProjectPayloadV4>;
+
+// ---------------------------------------------------------------------------------------------
 // The current version, and every version's schemas (the upgrade pipeline parses with these).
 
-export const ProjectPayload = ProjectPayloadV3;
-export type ProjectPayload = ProjectPayloadV3;
+export const ProjectPayload = ProjectPayloadV4;
+export type ProjectPayload = ProjectPayloadV4;
 export type PayloadRecord =
   | ProjectPayload['project']
   | ProjectPayload['verdicts'][number]
@@ -511,22 +592,30 @@ export type PayloadRecord =
   | ProjectPayload['claims'][number]
   | ProjectPayload['sources'][number];
 
-export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = { 1: ManifestV1, 2: ManifestV2, 3: ManifestV3 };
+export const MANIFEST_SCHEMAS: Readonly<Record<number, z.ZodType>> = {
+  1: ManifestV1,
+  2: ManifestV2,
+  3: ManifestV3,
+  4: ManifestV4,
+};
 export const PAYLOAD_SCHEMAS: Readonly<Record<number, z.ZodType>> = {
   1: ProjectPayloadV1,
   2: ProjectPayloadV2,
   3: ProjectPayloadV3,
+  4: ProjectPayloadV4,
 };
 
 /** A manifest as read: of the file's own version (a v1 file keeps formatVersion 1). */
-export type Manifest = ManifestV1 | ManifestV2 | ManifestV3;
+export type Manifest = ManifestV1 | ManifestV2 | ManifestV3 | ManifestV4;
 
 // Compile-time guard: the current payload must hold the app's records as they are. When a domain
 // type gains a field, this stops compiling until a new format version carries it.
 type Assignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _payloadMatchesDomain: Assignable<Omit<ProjectPayload, 'changes' | 'claimLinks'>, ProjectData> = true;
+const _payloadMatchesDomain: Assignable<Omit<ProjectPayload, 'changes' | 'claimLinks' | 'attachments'>, ProjectData> = true;
 const _changesMatchDomain: Assignable<ProjectPayload['changes'][number], Change> = true;
 const _linksMatchContract: Assignable<ProjectPayload['claimLinks'][number], ClaimLink> = true;
 void _payloadMatchesDomain;
 void _changesMatchDomain;
+const _attachmentsMatchContract: Assignable<ProjectPayload['attachments'][number], Attachment> = true;
 void _linksMatchContract;
+void _attachmentsMatchContract;

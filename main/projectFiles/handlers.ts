@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { ProjectFileHandlers } from '../api/handlerTypes';
 import type { HandlerDeps } from '../api/handlers';
 import { AppError, notFound } from '../errors';
@@ -47,7 +48,7 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
   };
 
   return {
-    'projectFiles.export': async ({ projectId, withoutTeamNotes, taskId }) => {
+    'projectFiles.export': async ({ projectId, withoutTeamNotes, leaveOutEvidence, taskId }) => {
       const project = findProjectRow(ctx, projectId);
       if (!project) throw notFound('project');
       const target = await dialogs.chooseSavePath({
@@ -60,6 +61,8 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
         exportProjectToFile(ctx, projectId, target, {
           appVersion,
           withoutTeamNotes: withoutTeamNotes ?? false,
+          withoutEvidence: leaveOutEvidence ?? false,
+          dataDir: dirname(deps.dataPath),
           task,
         }),
       );
@@ -120,6 +123,7 @@ export function createProjectFileHandlers(deps: HandlerDeps): ProjectFileHandler
           resolutions: resolutions ?? {},
           ...(defaultSide ? { defaultSide } : {}),
           ...(asCopy ? {} : { expected: { mode: entry.mode, conflictIds: entry.conflictIds } }),
+          dataDir: dirname(deps.dataPath),
           task,
         });
         task.finish();

@@ -38,9 +38,11 @@ import {
   readProjectPayload,
 } from './projectStore';
 import { publishedParts, sealInPayload } from './seals';
-import { decodeUtf8, unpackProjectFile } from './unpack';
+import { removeAdded, storeEvidence, type EvidenceSource } from './evidenceImport';
+import { decodeUtf8, unpackProjectSource } from './unpack';
 import { upgradePayload, type UpgradePipeline } from './upgrade';
-import { checkIntegrity, checkRawLimits, normaliseTimestamps } from './validate';
+import { checkEvidenceEntries, checkIntegrity, checkRawLimits, normaliseTimestamps } from './validate';
+import { bufferSource, fileSource, type ByteSource } from './zipReader';
 
 export interface ProjectFileContents {
   fileName: string;
@@ -48,6 +50,8 @@ export interface ProjectFileContents {
   formatVersion: number;
   manifest: Manifest;
   payload: ProjectPayload;
+  /** Format 4: where the evidence files are, read when the import is applied. */
+  evidence: EvidenceSource;
 }
 
 export interface ReadOptions {
@@ -61,9 +65,23 @@ export function parseProjectFile(
   fileName: string,
   options: ReadOptions = {},
 ): ProjectFileContents {
+  return parseProjectSource(() => bufferSource(bytes), fileName, options);
+}
+
+/**
+ * The same from a source opened by `open` (a buffer, or the file on disk: never read whole).
+ * Evidence files are only listed here; their bytes are read and checked when the import is applied.
+ */
+export function parseProjectSource(
+  open: () => ByteSource,
+  fileName: string,
+  options: ReadOptions = {},
+): ProjectFileContents {
   const limits: ProjectFileLimits = { ...PROJECT_FILE_LIMITS, ...options.limits };
+  let source: ByteSource | undefined;
   try {
-    const unpacked = unpackProjectFile(bytes, { fileName, limits });
+    source = open();
+    const unpacked = unpackProjectSource(source, { fileName, limits });
     const text = decodeUtf8(unpacked.projectJson, fileName, PROJECT_ENTRY);
     let raw: unknown;
     try {
@@ -81,11 +99,18 @@ export function parseProjectFile(
       fileName,
     );
     checkIntegrity(payload, fileName);
-    return { fileName, formatVersion: unpacked.formatVersion, manifest: unpacked.manifest, payload };
+    checkEvidenceEntries(payload, unpacked.manifest, fileName, limits);
+    const evidence: EvidenceSource = {
+      open,
+      entries: new Map(unpacked.attachmentEntries.map((entry) => [entry.name, entry])),
+    };
+    return { fileName, formatVersion: unpacked.formatVersion, manifest: unpacked.manifest, payload, evidence };
   } catch (error) {
     if (error instanceof AppError) throw error;
     // Whatever else a damaged file provokes, the person gets a sentence, not a stack trace.
     throw importError('invalid_request', fileName, 'the file is damaged and could not be read');
+  } finally {
+    source?.close();
   }
 }
 
@@ -108,18 +133,19 @@ export function readProjectFileFromPath(filePath: string, options: ReadOptions =
       fileName,
       `the file is ${formatBytes(stat.size)}; a project file can be at most ${formatBytes(limit)}`,
     );
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(filePath);
-  } catch (error) {
-    const code = toAppError(error).code;
-    throw importError(
-      code === 'storage_read_only' ? 'forbidden' : 'invalid_request',
-      fileName,
-      'the file could not be read (check that you may open it)',
-    );
-  }
-  return parseProjectFile(bytes, fileName, options);
+  const open = (): ByteSource => {
+    try {
+      return fileSource(filePath);
+    } catch (error) {
+      const code = toAppError(error).code;
+      throw importError(
+        code === 'storage_read_only' ? 'forbidden' : 'invalid_request',
+        fileName,
+        'the file could not be read (check that you may open it)',
+      );
+    }
+  };
+  return parseProjectSource(open, fileName, options);
 }
 
 export type ImportMode = 'new' | 'merge' | 'copy';
@@ -208,6 +234,8 @@ export interface ApplyOptions {
    * 'cancelled' AppError inside the transaction, so nothing of the import is kept.
    */
   task?: Task;
+  /** The library folder whose attachments/ store gets the evidence files; default: beside the database file. */
+  dataDir?: string;
 }
 
 export interface ImportSummary extends MergeSummary {
@@ -227,9 +255,13 @@ export function applyImport(
   contents: ProjectFileContents,
   options: ApplyOptions = {},
 ): ImportSummary {
+  // The files first, checked as they are stored: a damaged one refuses the import before any row.
+  const dataDir = options.dataDir ?? libraryFolderOf(ctx, contents);
+  const stored = dataDir === null ? { added: [] } : storeEvidence(dataDir, contents.fileName, contents.evidence, wantedEvidence(contents.payload), options.task);
   try {
     return ctx.tx(() => applyInTransaction(ctx, contents, options));
   } catch (error) {
+    if (dataDir !== null) removeAdded(dataDir, stored.added);
     const code =
       typeof error === 'object' && error !== null && 'code' in error
         ? String((error as { code: unknown }).code)
@@ -347,6 +379,22 @@ export function writeMergeOutcome(
   });
 }
 
+/** The evidence files a payload needs in the store: SHA-256 → a name for messages. */
+function wantedEvidence(payload: ProjectPayload): Map<string, string> {
+  const wanted = new Map<string, string>();
+  for (const attachment of payload.attachments)
+    if (!wanted.has(attachment.sha256)) wanted.set(attachment.sha256, attachment.name);
+  return wanted;
+}
+
+/** The folder of the library's database (its attachments/ store beside it); null when it has no files. */
+function libraryFolderOf(ctx: RepoContext, contents: ProjectFileContents): string | null {
+  const file = ctx.db.name;
+  if (file && file !== ':memory:') return path.dirname(file);
+  if (contents.payload.attachments.length === 0) return null;
+  throw new AppError('internal', 'This library keeps no files, so a project file with evidence files cannot be imported into it.');
+}
+
 /** A file's approved claims: the approval rule checks them all (a seal must match what it says). */
 const approvedClaims = (payload: ProjectPayload) =>
   payload.claims.filter((claim) => claim.status === 'approved').map((claim) => claim.id);
@@ -383,6 +431,7 @@ export function copyWithNewIds(
     payload.corrections,
     payload.publications,
     payload.claimLinks,
+    payload.attachments,
   ])
     for (const record of list) remap(record.id);
   for (const change of payload.changes) remap(change.entityId);
@@ -437,8 +486,14 @@ export function copyWithNewIds(
   }));
   // A seal covers the claim's verdict by id: an approval that held in the original is sealed
   // again on the copy's ids (and so are the seals its publications recorded for it).
-  const before = publishedParts(payload.sources, payload.corrections, payload.claimLinks);
-  const after = publishedParts(sources, corrections, claimLinks);
+  const attachments = payload.attachments.map((attachment) => ({
+    ...attachment,
+    id: ids.get(attachment.id)!,
+    projectId,
+    sourceId: ids.get(attachment.sourceId)!,
+  }));
+  const before = publishedParts(payload.sources, payload.corrections, payload.claimLinks, payload.attachments);
+  const after = publishedParts(sources, corrections, claimLinks, attachments);
   const resealed = new Map<string, string>();
   const claims = payload.claims.map((claim) => {
     const copy = {
@@ -483,6 +538,7 @@ export function copyWithNewIds(
         })),
       })),
       claimLinks,
+      attachments,
       changes,
     },
     changesRecorded: title === payload.project.title ? 0 : 1,

@@ -37,6 +37,7 @@ import { NO_APPROVAL, type Change } from '../../shared/domain';
 import { settleClaimNumbers } from '../../shared/editorial/claimNumbers';
 import { AppError } from '../errors';
 import type { ProjectPayload } from './format';
+import { mergeAttachments } from './mergeAttachments';
 import { mergeClaimLinks } from './mergeLinks';
 import { publishedParts, publishedTextOf, sealInPayload } from './seals';
 import {
@@ -581,11 +582,15 @@ export function resolveMerge(
     { yours: mine.newChanges, theirs: theirs.newChanges },
     new Set([...kinds].filter(([key, kind]) => kind === 'claim' && result.has(key)).map(([key]) => result.get(key)!.id)),
   );
+  const mergedSourceIds = new Set(
+    [...kinds].filter(([key, kind]) => kind === 'source' && result.has(key)).map(([key]) => result.get(key)!.id),
+  );
+  const mergedEvidence = mergeAttachments(plan.yours.attachments, plan.theirs.attachments, mergedSourceIds);
   if (approvalChoices.length > 0) {
     const sources = [...kinds]
       .filter(([key, kind]) => kind === 'source' && result.has(key))
       .map(([key]) => result.get(key)! as unknown as ProjectPayload['sources'][number]);
-    const parts = publishedParts(sources, mergedCorrections, mergedLinks);
+    const parts = publishedParts(sources, mergedCorrections, mergedLinks, mergedEvidence);
     for (const [key, ...candidates] of approvalChoices) {
       const claim = result.get(key)! as unknown as ProjectPayload['claims'][number];
       const seal = sealInPayload(claim, parts);
@@ -711,23 +716,31 @@ export function resolveMerge(
   const claims = collect('claim');
   const claimIds = new Set(claims.map((claim) => claim.id));
   const onKeptClaim = (record: { claimId: string }) => claimIds.has(record.claimId);
+  const mergedSources = collect('source');
+  const sourceIds = new Set(mergedSources.map((source) => source.id));
   const payload = {
     project: mergedProject,
     verdicts: collect('verdict'),
     articles: collect('article'),
     claims,
-    sources: collect('source'),
+    sources: mergedSources,
     // Append-only records: both sides' (ours first), a claim's notes going with the claim.
     teamNotes: unionById(plan.yours.teamNotes, plan.theirs.teamNotes).filter(onKeptClaim),
     corrections: mergedCorrections.filter(onKeptClaim),
     publications: unionById(plan.yours.publications, plan.theirs.publications),
     claimLinks: mergedLinks.filter(onKeptClaim),
+    attachments: mergedEvidence.filter((attachment) => sourceIds.has(attachment.sourceId)),
     changes: [...plan.yours.changes, ...plan.theirNewChanges, ...ownChanges],
   } as unknown as ProjectPayload;
 
   // Approved claims whose published content or approval is not what this copy had approved.
-  const ourParts = publishedParts(plan.yours.sources, plan.yours.corrections, plan.yours.claimLinks);
-  const mergedParts = publishedParts(payload.sources, payload.corrections, payload.claimLinks);
+  const ourParts = publishedParts(
+    plan.yours.sources,
+    plan.yours.corrections,
+    plan.yours.claimLinks,
+    plan.yours.attachments,
+  );
+  const mergedParts = publishedParts(payload.sources, payload.corrections, payload.claimLinks, payload.attachments);
   const approvalChecks: string[] = [];
   for (const claim of payload.claims) {
     if (claim.status !== 'approved') continue;
@@ -867,6 +880,13 @@ function summarise(
   if (
     before.claimLinks.length !== after.claimLinks.length ||
     after.claimLinks.some((link) => !sameJson(linksBefore.get(link.id), link))
+  )
+    identical = false;
+  // Evidence, like links, is not counted in the summary but is a change to write.
+  const evidenceBefore = new Set(before.attachments.map((attachment) => attachment.id));
+  if (
+    before.attachments.length !== after.attachments.length ||
+    after.attachments.some((attachment) => !evidenceBefore.has(attachment.id))
   )
     identical = false;
   for (const name of Object.values(KIND_COLLECTION)) {

@@ -18,7 +18,9 @@ export function newerVersionError(fileName: string, fileVersion: number, appVers
 }
 
 export const formatBytes = (bytes: number): string =>
-  bytes >= 1024 * 1024
+  bytes >= 1024 * 1024 * 1024
+    ? `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`
+    : bytes >= 1024 * 1024
     ? `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`
     : bytes >= 1024
       ? `${Math.round(bytes / 1024)} KB`

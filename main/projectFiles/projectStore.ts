@@ -20,6 +20,7 @@ import { findProject } from '../repositories/projects';
 import { listSourcesByProject } from '../repositories/sources';
 import {
   ARTICLES,
+  ATTACHMENTS,
   CHANGES,
   CLAIM_LINKS,
   CLAIMS,
@@ -47,6 +48,8 @@ export interface ReadOptions {
    * assignee fields of history entries emptied too, so no note text or assignee is in the file.
    */
   withoutTeamNotes?: boolean;
+  /** "Leave out evidence files": no attachment rows (and, in the zip, no attachment entries). */
+  withoutEvidence?: boolean;
 }
 
 export function findProjectRow(ctx: RepoContext, projectId: string): ProjectRecord | undefined {
@@ -87,7 +90,8 @@ export function readProjectRecords(
       teamNotes = [];
       claims = claims.map((claim) => (claim.assignee === '' ? claim : { ...claim, assignee: '' }));
     }
-    return { project, verdicts, articles, claims, sources, teamNotes, corrections, publications, claimLinks };
+    const attachments = options.withoutEvidence ? [] : readAttachments(ctx, projectId);
+    return { project, verdicts, articles, claims, sources, teamNotes, corrections, publications, claimLinks, attachments };
   });
 }
 
@@ -96,6 +100,13 @@ export const CLAIM_LINKS_SQL = `SELECT ${CLAIM_LINKS.columns()} FROM claim_links
 
 function readClaimLinks(ctx: RepoContext, projectId: string): Payload['claimLinks'] {
   return (ctx.stmt(CLAIM_LINKS_SQL).all(projectId) as Row[]).map(CLAIM_LINKS.fromRow);
+}
+
+/** The SQL of a project's evidence rows, in the file's order (by source, time, id); ./exportJson.ts iterates it. */
+export const ATTACHMENTS_SQL = `SELECT ${ATTACHMENTS.columns()} FROM attachments WHERE project_id = ? ORDER BY source_id, added_at, id`;
+
+function readAttachments(ctx: RepoContext, projectId: string): Payload['attachments'] {
+  return (ctx.stmt(ATTACHMENTS_SQL).all(projectId) as Row[]).map(ATTACHMENTS.fromRow);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -177,6 +188,7 @@ export function insertRecords(ctx: RepoContext, payload: Omit<Payload, 'changes'
   insertAll(CORRECTIONS, payload.corrections);
   insertAll(PUBLICATIONS, payload.publications);
   insertAll(CLAIM_LINKS, payload.claimLinks);
+  insertAll(ATTACHMENTS, payload.attachments);
 }
 
 /** Appends history entries in the order given (they get the next seq numbers). */
@@ -199,6 +211,7 @@ export function payloadRowCount(payload: Payload): number {
     payload.corrections.length +
     payload.publications.length +
     payload.claimLinks.length +
+    payload.attachments.length +
     payload.changes.length
   );
 }
@@ -260,8 +273,9 @@ export function applyPayloadDiff(
     const corrections = diffRecords(before.corrections, after.corrections);
     const publications = diffRecords(before.publications, after.publications);
     const claimLinks = diffRecords(before.claimLinks, after.claimLinks);
+    const attachments = diffRecords(before.attachments, after.attachments);
     if (onTotal) {
-      const diffs = [verdicts, articles, claims, sources, teamNotes, corrections, publications, claimLinks];
+      const diffs = [verdicts, articles, claims, sources, teamNotes, corrections, publications, claimLinks, attachments];
       onTotal(diffs.reduce((sum, diff) => sum + diff.added.length + diff.changed.length + diff.removed.length, 0));
     }
     // Claim numbers are unique per project at every moment: the numbers of claims about to be
@@ -282,6 +296,13 @@ export function applyPayloadDiff(
       onRow();
     }
     for (const link of claimLinks.changed) removeLink.run(link.id); // Counted when inserted again.
+    // Evidence is immutable: removed ones (and any that differ) go first, so the same file added
+    // again on the same source never meets its old row.
+    const removeEvidence = ctx.stmt(`DELETE FROM attachments WHERE id = ?`);
+    for (const attachment of [...attachments.removed, ...attachments.changed]) {
+      removeEvidence.run(attachment.id);
+      onRow();
+    }
     // Parents before children; removals last, children first, once no kept row points at them.
     insertRecords(
       ctx,
@@ -294,6 +315,7 @@ export function applyPayloadDiff(
         corrections: corrections.added,
         publications: publications.added,
         claimLinks: [...claimLinks.added, ...claimLinks.changed],
+        attachments: [...attachments.added, ...attachments.changed],
       },
       onRow,
     );

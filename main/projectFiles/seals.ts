@@ -1,20 +1,32 @@
 /**
  * Approval seals computed from a payload instead of the library: the same text as
  * main/repositories/approvals.ts `currentSeal` hashes (the claim's published fields, its sources'
- * published fields, its correction notes, its links' "Previously checked" lines), so a seal made
- * here matches the one the library checks.
+ * published fields, its correction notes, its links' "Previously checked" lines, its sources'
+ * evidence lines), so a seal made here matches the one the library checks.
  */
 import type {
   PreviouslyCheckedSnapshot,
   PublishedExtras,
   PublishedSource,
 } from '../../shared/editorial/approval';
-import { PREVIOUSLY_CHECKED, previouslyCheckedLine, publishedContent } from '../../shared/editorial/approval';
+import {
+  EVIDENCE,
+  evidenceLine,
+  PREVIOUSLY_CHECKED,
+  previouslyCheckedLine,
+  publishedContent,
+} from '../../shared/editorial/approval';
 import { sealOf } from '../editorial/seal';
 
 type ClaimLike = Parameters<typeof publishedContent>[0] & { id: string };
 interface SourceLike extends PublishedSource {
+  id?: string;
   claimId: string;
+}
+interface AttachmentLike {
+  sourceId: string;
+  name: string;
+  sha256: string;
 }
 interface CorrectionLike {
   claimId: string;
@@ -35,6 +47,7 @@ export function publishedParts(
   sources: readonly SourceLike[],
   corrections: readonly CorrectionLike[] = [],
   links: readonly LinkLike[] = [],
+  attachments: readonly AttachmentLike[] = [],
 ): PublishedParts {
   const byClaim = new Map<string, PublishedSource[]>();
   for (const source of sources) {
@@ -54,9 +67,24 @@ export function publishedParts(
     if (!list) lines.set(link.claimId, (list = []));
     list.push(previouslyCheckedLine(link));
   }
+  // Evidence as main/repositories/evidenceLines.ts reads it: "<source position>|<name>|<sha256>".
+  const sourceById = new Map<string, SourceLike>();
+  for (const source of sources) if (source.id !== undefined) sourceById.set(source.id, source);
+  const evidence = new Map<string, string[]>();
+  for (const attachment of attachments) {
+    const source = sourceById.get(attachment.sourceId);
+    if (!source) continue;
+    let list = evidence.get(source.claimId);
+    if (!list) evidence.set(source.claimId, (list = []));
+    list.push(evidenceLine({ sourcePosition: source.position, name: attachment.name, sha256: attachment.sha256 }));
+  }
   const extras = new Map<string, PublishedExtras>();
-  for (const claimId of new Set([...notes.keys(), ...lines.keys()]))
-    extras.set(claimId, { corrections: notes.get(claimId) ?? [], [PREVIOUSLY_CHECKED]: lines.get(claimId) ?? [] });
+  for (const claimId of new Set([...notes.keys(), ...lines.keys(), ...evidence.keys()]))
+    extras.set(claimId, {
+      corrections: notes.get(claimId) ?? [],
+      [PREVIOUSLY_CHECKED]: lines.get(claimId) ?? [],
+      [EVIDENCE]: evidence.get(claimId) ?? [],
+    });
   return { sources: byClaim, extras };
 }
 

@@ -2,11 +2,11 @@
  * Opens the zip container of a project file, with limits: nothing is inflated before the zip's
  * directory has been checked (entry count, names, declared sizes), and each entry is inflated with
  * a cap at its declared size, so a lying directory cannot make it grow past the limit.
- * The zip itself is read by fflate; this module only decides what to accept.
+ * The zip itself is read by position (./zipReader.ts: a buffer, or the file on disk, never read
+ * whole); this module only decides what to accept. Evidence entries are listed, not read: their
+ * bytes are streamed when an import is applied (./evidenceImport.ts) or a file verified.
  */
 import { createHash } from 'node:crypto';
-import zlib from 'node:zlib';
-import { Unzip, unzipSync, type AsyncFlateStreamHandler, type UnzipDecoder } from 'fflate';
 import { AppError } from '../errors';
 import {
   ATTACHMENTS_DIR,
@@ -21,6 +21,14 @@ import {
   type ProjectFileLimits,
 } from './format';
 import { clip, formatBytes, formatCount, formatPath, importError, newerVersionError } from './messages';
+import {
+  bufferSource,
+  EntryOverflowError,
+  readWholeEntry,
+  readZipDirectory,
+  type ByteSource,
+  type ZipEntry,
+} from './zipReader';
 
 export interface UnpackedProjectFile {
   formatVersion: number;
@@ -28,6 +36,8 @@ export interface UnpackedProjectFile {
   manifest: Manifest;
   /** project.json's bytes, checksum verified. */
   projectJson: Uint8Array;
+  /** The evidence entries (attachments/<sha256>), listed in the manifest; their bytes are not read yet. */
+  attachmentEntries: ZipEntry[];
 }
 
 export interface UnpackOptions {
@@ -35,12 +45,7 @@ export interface UnpackOptions {
   limits?: Partial<ProjectFileLimits>;
 }
 
-interface DirectoryEntry {
-  name: string;
-  compressedSize: number;
-  declaredSize: number;
-  compression: number;
-}
+type DirectoryEntry = ZipEntry;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -57,24 +62,35 @@ export function decodeUtf8(bytes: Uint8Array, fileName: string, entry: string): 
   }
 }
 
+/** A project file held in memory (tests, the golden files). */
 export function unpackProjectFile(bytes: Uint8Array, options: UnpackOptions): UnpackedProjectFile {
+  return unpackProjectSource(bufferSource(bytes), options);
+}
+
+/**
+ * Checks the zip's directory and manifest and reads project.json; evidence entries are only listed
+ * (their bytes are streamed when imported or verified). The source stays open for the caller.
+ */
+export function unpackProjectSource(source: ByteSource, options: UnpackOptions): UnpackedProjectFile {
   const limits: ProjectFileLimits = { ...PROJECT_FILE_LIMITS, ...options.limits };
   const { fileName } = options;
+  const size = source.size;
 
-  if (bytes.length === 0) {
+  if (size === 0) {
     throw importError(
       'invalid_request',
       fileName,
       'the file is empty (0 bytes). If it is still being copied or downloaded, wait for that to finish and try again',
     );
   }
-  if (bytes.length > limits.fileBytes) {
+  if (size > limits.fileBytes) {
     throw importError(
       'too_large',
       fileName,
-      `the file is ${formatBytes(bytes.length)}; a project file can be at most ${formatBytes(limits.fileBytes)}`,
+      `the file is ${formatBytes(size)}; a project file can be at most ${formatBytes(limits.fileBytes)}`,
     );
   }
+  const bytes = source.read(0, Math.min(4, size));
   // "PK\3\4" starts every zip with entries ("PK\5\6" an empty one, which is no project file either).
   if (!(
     bytes[0] === 0x50 &&
@@ -89,7 +105,7 @@ export function unpackProjectFile(bytes: Uint8Array, options: UnpackOptions): Un
     );
   }
 
-  const directory = readDirectory(bytes, fileName);
+  const directory = readDirectory(source, fileName);
   checkDirectory(directory, limits, fileName);
   if (!directory.some((entry) => entry.name === MANIFEST_ENTRY)) {
     throw importError(
@@ -100,12 +116,11 @@ export function unpackProjectFile(bytes: Uint8Array, options: UnpackOptions): Un
   }
 
   // Each wanted entry may unpack to the size its directory entry declares (checked above), no more.
-  const caps = new Map(
-    directory
-      .filter((entry) => entry.name === MANIFEST_ENTRY || entry.name === PROJECT_ENTRY)
-      .map((entry) => [entry.name, entry.declaredSize]),
+  const inflated = inflateEntries(
+    source,
+    directory.filter((entry) => entry.name === MANIFEST_ENTRY || entry.name === PROJECT_ENTRY),
+    fileName,
   );
-  const inflated = inflateEntries(bytes, caps, fileName);
   const manifestBytes = inflated.get(MANIFEST_ENTRY);
   if (!manifestBytes)
     throw importError(
@@ -150,28 +165,26 @@ export function unpackProjectFile(bytes: Uint8Array, options: UnpackOptions): Un
       `${PROJECT_ENTRY} does not match the checksum in the manifest, so the file was damaged or changed after it was exported. Ask for a new copy`,
     );
   }
-  return { formatVersion, manifest, projectJson };
+  const attachmentEntries = files.filter((entry) => entry.name.startsWith(ATTACHMENTS_DIR));
+  for (const entry of attachmentEntries) {
+    if (!/^[0-9a-f]{64}$/.test(entry.name.slice(ATTACHMENTS_DIR.length)))
+      throw importError(
+        'invalid_request',
+        fileName,
+        `it holds “${clip(entry.name)}”; evidence entries are named by their SHA-256 (attachments/<64 hex digits>)`,
+      );
+    if (manifest.entries[entry.name]!.bytes !== entry.declaredSize) throw damaged(fileName);
+  }
+  return { formatVersion, manifest, projectJson, attachmentEntries };
 }
 
 /** The zip's central directory, read without inflating anything. */
-function readDirectory(bytes: Uint8Array, fileName: string): DirectoryEntry[] {
-  const entries: DirectoryEntry[] = [];
+function readDirectory(source: ByteSource, fileName: string): DirectoryEntry[] {
   try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries.push({
-          name: file.name,
-          compressedSize: file.size,
-          declaredSize: file.originalSize,
-          compression: file.compression,
-        });
-        return false;
-      },
-    });
+    return readZipDirectory(source);
   } catch {
     throw damaged(fileName);
   }
-  return entries;
 }
 
 const damaged = (fileName: string) =>
@@ -215,7 +228,7 @@ function checkDirectory(entries: DirectoryEntry[], limits: ProjectFileLimits, fi
         ? limits.manifestBytes
         : entry.name === PROJECT_ENTRY
           ? limits.projectJsonBytes
-          : limits.totalUnpackedBytes;
+          : limits.attachmentBytes;
     if (entry.declaredSize > max) {
       throw importError(
         'too_large',
@@ -255,68 +268,25 @@ export function entryNameProblem(name: string): string | null {
 }
 
 /**
- * Inflates the wanted entries. fflate walks the zip; the deflate data is inflated by Node's zlib
- * (registered through fflate's decoder interface), several times faster than JavaScript, with
- * maxOutputLength capping each entry at the size its directory declared: an entry that would
- * inflate past that is stopped there, however it was compressed.
+ * Inflates the wanted entries (the manifest and project.json) with Node's zlib, maxOutputLength
+ * capping each at the size its directory declared: an entry that would inflate past that is
+ * stopped there, however it was compressed.
  */
-function inflateEntries(
-  bytes: Uint8Array,
-  caps: ReadonlyMap<string, number>,
-  fileName: string,
-): Map<string, Uint8Array> {
+function inflateEntries(source: ByteSource, wanted: readonly ZipEntry[], fileName: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
-  // Set from fflate's callbacks (a holder, so TypeScript does not narrow it to its initial null).
-  const state: { problem: 'damaged' | { overflow: string } | null } = { problem: null };
-  const CappedInflate = class implements UnzipDecoder {
-    static compression = 8;
-    ondata: AsyncFlateStreamHandler = () => undefined;
-    private readonly chunks: Uint8Array[] = [];
-    private readonly cap: number;
-    constructor(private readonly filename: string) {
-      this.cap = Math.max(1, caps.get(filename) ?? 1);
+  for (const entry of wanted) {
+    try {
+      out.set(entry.name, readWholeEntry(source, entry, entry.declaredSize));
+    } catch (error) {
+      if (error instanceof EntryOverflowError)
+        throw importError(
+          'too_large',
+          fileName,
+          `“${clip(entry.name)}” unpacks to more than the zip says it holds (a damaged file or a zip bomb)`,
+        );
+      throw damaged(fileName);
     }
-    push(chunk: Uint8Array, final: boolean): void {
-      this.chunks.push(chunk);
-      if (!final) return;
-      let data: Buffer;
-      try {
-        data = zlib.inflateRawSync(Buffer.concat(this.chunks), { maxOutputLength: this.cap });
-      } catch (error) {
-        state.problem =
-          (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
-            ? { overflow: this.filename }
-            : 'damaged';
-        return;
-      }
-      this.ondata(null, data as Uint8Array as Uint8Array<ArrayBuffer>, true);
-    }
-  };
-  const unzip = new Unzip((file) => {
-    if (!caps.has(file.name) || out.has(file.name)) return;
-    const chunks: Uint8Array[] = [];
-    file.ondata = (error, chunk, final) => {
-      if (error) state.problem = 'damaged';
-      else if (chunk && chunk.length > 0) chunks.push(chunk);
-      if (final && !error) out.set(file.name, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    };
-    file.start();
-  });
-  unzip.register(CappedInflate);
-  try {
-    unzip.push(bytes, true);
-  } catch {
-    throw damaged(fileName);
   }
-  const failure = state.problem;
-  if (failure && failure !== 'damaged') {
-    throw importError(
-      'too_large',
-      fileName,
-      `“${clip(failure.overflow)}” unpacks to more than the zip says it holds (a damaged file or a zip bomb)`,
-    );
-  }
-  if (failure) throw damaged(fileName);
   return out;
 }
 

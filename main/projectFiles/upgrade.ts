@@ -18,6 +18,7 @@ import {
   type ProjectPayloadV1,
   type ProjectPayloadV2,
   type ProjectPayloadV3,
+  type ProjectPayloadV4,
 } from './format';
 import { publishedParts, sealInPayload } from './seals';
 import { toUtcTimestamp } from './validate';
@@ -105,6 +106,15 @@ export function upgradeV2ToV3(v2: ProjectPayloadV2): ProjectPayloadV3 {
   return { ...records, claimLinks: [], changes };
 }
 
+/**
+ * Version 3 → 4 (evidence files): version 3 carried none, so none; seals stay as they were (a claim
+ * without evidence publishes no evidence lines).
+ */
+export function upgradeV3ToV4(v3: ProjectPayloadV3): ProjectPayloadV4 {
+  const { changes, ...records } = v3;
+  return { ...records, attachments: [], changes };
+}
+
 /** Keyed by the version each step upgrades from; consecutive, starting at 1. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   {
@@ -116,6 +126,11 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     from: 2,
     describe: 'adds claim links (none)',
     upgrade: (payload) => upgradeV2ToV3(payload as ProjectPayloadV2),
+  },
+  {
+    from: 3,
+    describe: 'adds evidence files (none)',
+    upgrade: (payload) => upgradeV3ToV4(payload as ProjectPayloadV3),
   },
 ];
 

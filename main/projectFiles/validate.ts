@@ -3,9 +3,9 @@
  * a 100,000-claim array is refused cheaply, with its own message) and the integrity of the
  * records together (ids unique, references resolve, quotes match the article).
  */
-import type { ProjectFileLimits } from './format';
-import { PROJECT_FILE_LIMITS, type ProjectPayload } from './format';
-import { clip, formatCount, formatPath, importError } from './messages';
+import type { Manifest, ProjectFileLimits } from './format';
+import { attachmentEntry, PROJECT_FILE_LIMITS, type ProjectPayload } from './format';
+import { clip, formatBytes, formatCount, formatPath, importError } from './messages';
 
 /** Record arrays a payload has, with the words used in messages. */
 const COLLECTIONS = [
@@ -18,6 +18,7 @@ const COLLECTIONS = [
   ['corrections', 'correction notes'],
   ['publications', 'publications'],
   ['claimLinks', 'claim links'],
+  ['attachments', 'evidence files'],
 ] as const;
 
 /**
@@ -138,6 +139,7 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
   unique(payload.corrections, 'correction notes');
   unique(payload.publications, 'publications');
   unique(payload.claimLinks, 'claim links');
+  unique(payload.attachments, 'evidence files');
   unique(payload.changes, 'history entries');
   const all = new Set<string>([projectId]);
   for (const list of [
@@ -149,6 +151,7 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
     payload.corrections,
     payload.publications,
     payload.claimLinks,
+    payload.attachments,
   ]) {
     for (const item of list) {
       if (all.has(item.id)) fail(`the id ${item.id} is used by two different records`);
@@ -200,11 +203,22 @@ export function checkIntegrity(payload: ProjectPayload, fileName: string): void 
       );
     }
   });
+  const sourceIds = new Set<string>();
   payload.sources.forEach((source, index) => {
     if (!claimIds.has(source.claimId))
       fail(
         `source ${index + 1} (sources[${index}], “${clip(source.title || source.url, 40)}”) belongs to a claim that is not in the file`,
       );
+    sourceIds.add(source.id);
+  });
+  const attached = new Set<string>();
+  payload.attachments.forEach((attachment, index) => {
+    const where = `evidence file ${index + 1} (attachments[${index}], “${clip(attachment.name, 40)}”)`;
+    if (attachment.projectId !== projectId) fail(`${where} belongs to another project`);
+    if (!sourceIds.has(attachment.sourceId)) fail(`${where} is on a source that is not in the file (${attachment.sourceId})`);
+    const pair = `${attachment.sourceId} ${attachment.sha256}`;
+    if (attached.has(pair)) fail(`${where} is the same file on the same source a second time`);
+    attached.add(pair);
   });
   const onClaims = (
     list: readonly { projectId: string; claimId: string; text: string }[],
@@ -311,8 +325,49 @@ export function normaliseTimestamps(payload: ProjectPayload, fileName: string): 
   payload.claimLinks.forEach((link, index) => {
     link.linkedAt = utc(link.linkedAt, () => `claimLinks[${index}].linkedAt`);
   });
+  payload.attachments.forEach((attachment, index) => {
+    attachment.addedAt = utc(attachment.addedAt, () => `attachments[${index}].addedAt`);
+    if (attachment.capturedAt !== '')
+      attachment.capturedAt = utc(attachment.capturedAt, () => `attachments[${index}].capturedAt`);
+  });
   payload.changes.forEach((change, index) => {
     change.at = utc(change.at, () => `changes[${index}].at`);
   });
   return payload;
+}
+
+/**
+ * Format 4: every evidence row has its file in the zip (attachments/<sha256>, listed in the
+ * manifest with the row's size), and the files together stay within the project-file limit.
+ * The bytes themselves are checked as they are stored (./evidenceImport.ts).
+ */
+export function checkEvidenceEntries(
+  payload: ProjectPayload,
+  manifest: Manifest,
+  fileName: string,
+  limits: ProjectFileLimits = PROJECT_FILE_LIMITS,
+): void {
+  let total = 0;
+  const counted = new Set<string>();
+  payload.attachments.forEach((attachment, index) => {
+    const where = `evidence file ${index + 1} (attachments[${index}], “${clip(attachment.name, 40)}”)`;
+    const listed = manifest.entries[attachmentEntry(attachment.sha256)];
+    if (!listed) throw importError('invalid_request', fileName, `${where} is missing from it (no ${attachmentEntry(attachment.sha256).slice(0, 24)}…)`);
+    if (listed.bytes !== attachment.size)
+      throw importError('invalid_request', fileName, `${where} has a different size in the manifest (the file was altered)`);
+    if (attachment.size > limits.attachmentBytes)
+      throw importError(
+        'too_large',
+        fileName,
+        `${where} is ${formatBytes(attachment.size)}; an evidence file can be at most ${formatBytes(limits.attachmentBytes)}`,
+      );
+    if (!counted.has(attachment.sha256)) total += attachment.size;
+    counted.add(attachment.sha256);
+  });
+  if (total > limits.totalUnpackedBytes)
+    throw importError(
+      'too_large',
+      fileName,
+      `its evidence files add up to ${formatBytes(total)}; a project file can hold at most ${formatBytes(limits.totalUnpackedBytes)}`,
+    );
 }

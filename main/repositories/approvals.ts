@@ -7,10 +7,11 @@
  * entry that says why.
  */
 import { NO_APPROVAL, type Claim } from '../../shared/domain';
-import { PREVIOUSLY_CHECKED } from '../../shared/editorial/approval';
+import { EVIDENCE, PREVIOUSLY_CHECKED } from '../../shared/editorial/approval';
 import { sealOf } from '../editorial/seal';
 import { recordChange } from './changes';
 import { publishedLinkLines } from './claimLinkLines';
+import { publishedEvidenceLines } from './evidenceLines';
 import type { RepoContext } from './context';
 import { CLAIMS, type Row } from './tables';
 
@@ -28,6 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   sources: 'sources',
   corrections: 'correction notes',
   links: 'previously checked',
+  evidence: 'evidence',
   restore: 'restored version',
   merge: 'imported changes',
 };
@@ -60,6 +62,7 @@ export function currentSeal(ctx: RepoContext, claim: Claim): string {
   return sealOf(claim, sources, {
     corrections: corrections.map((note) => `${note.kind}: ${note.text}`),
     [PREVIOUSLY_CHECKED]: publishedLinkLines(ctx, claim.id),
+    [EVIDENCE]: publishedEvidenceLines(ctx, claim.id),
   });
 }
 

@@ -4,6 +4,7 @@
  * store all read and write rows through these, so each column is named in exactly one place.
  */
 import type { Article, Change, Claim, Correction, Project, Publication, Source, TeamNote, Verdict } from '../../shared/domain';
+import type { Attachment } from '../../shared/api/contract.attachments';
 import type { ClaimLink } from '../../shared/api/contract.claimLinks';
 import { withFieldDeltas } from './changeFields';
 import type { RepoContext } from './context';
@@ -345,4 +346,21 @@ export const CLAIM_LINKS = defineTable<ClaimLink>('claim_links', [
   ['statement', 'statement'],
   ['linked_by', 'linkedBy'],
   ['linked_at', 'linkedAt'],
+]);
+
+/** Evidence on sources (migration 9); rows never change once written (an attachment is immutable). */
+export const ATTACHMENTS = defineTable<Attachment>('attachments', [
+  ['id', 'id', 'fixed'],
+  ['project_id', 'projectId', 'fixed'],
+  ['source_id', 'sourceId', 'fixed'],
+  ['sha256', 'sha256', 'fixed'],
+  ['name', 'name'],
+  ['media_type', 'mediaType'],
+  ['size', 'size'],
+  ['origin_url', 'originUrl'],
+  ['kind', 'kind'],
+  ['captured_at', 'capturedAt'],
+  ['http_status', 'httpStatus'],
+  ['added_by', 'addedBy'],
+  ['added_at', 'addedAt'],
 ]);

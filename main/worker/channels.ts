@@ -23,8 +23,11 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'editorial.publications',
   'projectFiles.backups',
   'search.query',
+  'search.facets',
   'references.collections',
   'claimLinks.list',
+  'attachments.list',
+  'attachments.read',
   'matching.checkedBefore',
 ]);
 

@@ -14,6 +14,8 @@ import type { ApiError, ApiResult } from '../../shared/api/result';
 import { openLibraryApi, type Library, type LibraryOptions } from '../library';
 import type { FileDialogs } from '../services/dialogs';
 import { createEventHub } from '../services/events';
+import type { FileShell } from '../services/fileShell';
+import type { PageCapture } from '../services/pageCapture';
 import type { PdfPrinter } from '../services/pdfPrinter';
 
 export type EventListener = (channel: EventChannel, payload: unknown) => void;
@@ -23,6 +25,10 @@ export type LogFn = (message: string, error: unknown) => void;
 export interface HostServices {
   dialogs: FileDialogs;
   printer: PdfPrinter;
+  /** "Show in folder" and "Open" (main/services/fileShell.ts); absent: the calls say so. */
+  shell?: FileShell;
+  /** "Capture page" in the host's browser (main/services/pageCapture.ts); absent: the call says so. */
+  pageCapture?: PageCapture;
 }
 
 /** How to open the library: plain data, so it can be sent to a thread or a process. */

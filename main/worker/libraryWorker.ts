@@ -31,6 +31,8 @@ if (data.role === 'reader') {
         ...init,
         dialogs: services.dialogs,
         printer: services.printer,
+        shell: services.shell,
+        pageCapture: services.pageCapture,
         cancelFlags,
         log,
       }),

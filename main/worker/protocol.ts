@@ -8,7 +8,8 @@
  *
  * `service` is the back-channel: what the library needs but may not do where it runs — file
  * dialogs and printing a PDF, which need Electron's main process (or, in the harness, the folder
- * dialogs the test controls over HTTP) — it asks the host, which answers with `serviceResult`.
+ * dialogs the test controls over HTTP) and capturing a web page (a browser the library never holds) —
+ * it asks the host, which answers with `serviceResult`.
  *
  * `serveHost` is the library side: it opens a LibraryHost from the init message and answers.
  * `connectHost` is the host side: a LibraryHost whose calls travel over the link.
@@ -17,10 +18,11 @@ import { CHANNELS, type EventChannel } from '../../shared/api/channels';
 import type { ApiError, ApiResult } from '../../shared/api/result';
 import { AppError, toAppError } from '../errors';
 import type { FileDialogs } from '../services/dialogs';
+import type { CaptureOptions, PageCaptureResult } from '../services/pageCapture';
 import type { PdfOptions, PdfPrinter } from '../services/pdfPrinter';
 import type { EventListener, HostServices, LibraryHost, LibraryInit, LibraryReady, LogFn } from './host';
 
-export type ServiceName = 'dialogs.chooseSavePath' | 'dialogs.chooseOpenPath' | 'printer.print';
+export type ServiceName = 'dialogs.chooseSavePath' | 'dialogs.chooseOpenPath' | 'printer.print' | 'shell.showInFolder' | 'shell.openPath' | 'capture.page';
 
 export type ToLibrary =
   | { type: 'init'; init: LibraryInit }
@@ -189,6 +191,15 @@ async function callService(services: HostServices, name: ServiceName, args: unkn
       return services.dialogs.chooseOpenPath(args[0] as Parameters<FileDialogs['chooseOpenPath']>[0]);
     case 'printer.print':
       return services.printer.print(args[0] as string, args[1] as PdfOptions);
+    case 'shell.showInFolder':
+    case 'shell.openPath': {
+      if (!services.shell) throw new AppError('forbidden', 'Files cannot be shown or opened from this window.');
+      await (name === 'shell.openPath' ? services.shell.openPath(String(args[0])) : services.shell.showInFolder(String(args[0])));
+      return null;
+    }
+    case 'capture.page':
+      if (!services.pageCapture) throw new AppError('forbidden', 'Pages cannot be captured from this window.');
+      return services.pageCapture.capture(String(args[0]), args[1] as CaptureOptions | undefined);
     default:
       throw new Error(`Unknown service ${String(name)}`);
   }
@@ -234,6 +245,14 @@ export function serveHost(
         return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       },
     } satisfies PdfPrinter,
+    shell: {
+      showInFolder: async (filePath) => void (await ask('shell.showInFolder', [filePath])),
+      openPath: async (filePath) => void (await ask('shell.openPath', [filePath])),
+    },
+    pageCapture: {
+      // The files stay in the host's temp folder; the library reads them by path (same machine).
+      capture: async (url, captureOptions) => (await ask('capture.page', [url, captureOptions])) as PageCaptureResult,
+    },
   };
   const log: LogFn = (message, error) => endpoint.post({ type: 'log', message, error: describe(error) });
 

@@ -12,6 +12,7 @@ import './projectFiles.css';
  */
 export function ExportProjectDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const [withoutTeamNotes, setWithoutTeamNotes] = useState(false);
+  const [leaveOutEvidence, setLeaveOutEvidence] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const notify = useAppStore((state) => state.notify);
@@ -23,9 +24,9 @@ export function ExportProjectDialog({ projectId, onClose }: { projectId: string;
     setError(null);
     const taskId = task.begin();
     try {
-      const result = await api.call('projectFiles.export', { projectId, withoutTeamNotes, taskId });
+      const result = await api.call('projectFiles.export', { projectId, withoutTeamNotes, leaveOutEvidence, taskId });
       if (!result) return; // The save dialog was cancelled: choose again, or cancel here.
-      notify('info', `Saved ${result.path}`);
+      notify('info', 'Saved the project file.', [result.path]);
       onClose();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The project file could not be written.');
@@ -49,6 +50,14 @@ export function ExportProjectDialog({ projectId, onClose }: { projectId: string;
         <p className="muted export-option-hint">
           For a file that leaves the team: no team note and no one’s assignment is in it, not even in the history. Corrections, approvals and the
           rest of the history stay in.
+        </p>
+        <label className="check export-option">
+          <input type="checkbox" checked={leaveOutEvidence} onChange={(event) => setLeaveOutEvidence(event.target.checked)} />
+          <span>Leave out evidence files</span>
+        </label>
+        <p className="muted export-option-hint">
+          For a smaller file: no evidence file and no record of one goes in. An approved claim with evidence then arrives “In review” in the other
+          library, because its approval covers its evidence.
         </p>
         {task.progress && <TaskProgressBar task={task} what="Export" />}
         {error && (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isSafeLinkUrl, type Source, type SourceFields } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { AutoText } from './AutoField';
+import { SourceEvidence } from './SourceEvidence';
 
 const EMPTY_SOURCES: Source[] = [];
 
@@ -129,6 +130,7 @@ function SourceItem({
         dir="auto"
       />
       <AutoText label="Note" multiline rows={2} value={source.note} onSave={save('note')} dir="auto" />
+      <SourceEvidence claimId={source.claimId} sourceId={source.id} number={number} url={source.url} />
       <div className="source-actions">
         <button
           type="button"

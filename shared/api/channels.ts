@@ -2,8 +2,10 @@
  * Channel names only, with no zod: the preload script builds its named methods from this list and
  * must stay tiny. The schemas for each channel live in ./contract.ts.
  */
+import { ATTACHMENT_CHANNELS } from './channels.attachments';
 import { CLAIM_LINK_CHANNELS } from './channels.claimLinks';
 import { EDITORIAL_CHANNELS } from './channels.editorial';
+import { FILE_CHANNELS } from './channels.files';
 import { LIBRARY_BACKUP_CHANNELS } from './channels.libraryBackups';
 import { MATCHING_CHANNELS } from './channels.matching';
 import { PROJECT_FILE_CHANNELS } from './channels.projectFiles';
@@ -53,6 +55,8 @@ export const CHANNELS = mergeNames(
   REFERENCE_CHANNELS,
   CLAIM_LINK_CHANNELS,
   MATCHING_CHANNELS,
+  ATTACHMENT_CHANNELS,
+  FILE_CHANNELS,
 );
 export type Channel = (typeof CHANNELS)[number];
 

@@ -155,10 +155,18 @@ export const projectFileContract = {
   /**
    * Asks where to save "<title>.factcheck", writes it atomically. null: the person cancelled.
    * `withoutTeamNotes` ("Leave out team notes and assignees"): no team notes and no assignee in the
-   * file, history included.
+   * file, history included. `leaveOutEvidence` ("Leave out evidence files"): no evidence rows and
+   * no attachments/ entries (an approved claim with evidence then arrives "In review").
    */
   'projectFiles.export': {
-    request: z.object({ projectId: Id, withoutTeamNotes: z.boolean().optional(), taskId: TaskId.optional() }).strict(),
+    request: z
+      .object({
+        projectId: Id,
+        withoutTeamNotes: z.boolean().optional(),
+        leaveOutEvidence: z.boolean().optional(),
+        taskId: TaskId.optional(),
+      })
+      .strict(),
     response: z.object({ path: z.string(), bytes: z.number().int() }).nullable(),
   },
   /**

@@ -21,8 +21,10 @@ import {
 } from '../domain';
 import { isNotInFuture } from '../domain/calendar';
 import type { Channel, CORE_CHANNELS, EventChannel } from './channels';
+import { attachmentContract } from './contract.attachments';
 import { claimLinkContract } from './contract.claimLinks';
 import { editorialContract } from './contract.editorial';
+import { fileContract } from './contract.files';
 import { libraryBackupContract } from './contract.libraryBackups';
 import { matchingContract } from './contract.matching';
 import { projectFileContract } from './contract.projectFiles';
@@ -141,6 +143,8 @@ export const contract = mergeTables(
   referenceContract,
   claimLinkContract,
   matchingContract,
+  attachmentContract,
+  fileContract,
 ) satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

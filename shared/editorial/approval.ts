@@ -47,6 +47,22 @@ export function previouslyCheckedLine(link: PreviouslyCheckedSnapshot): string {
     .join(', ');
 }
 
+/** The extra kind of the evidence attached to a claim's sources (issue 13). */
+export const EVIDENCE = 'evidence';
+
+/** What the seal holds of one attachment: which source, under what name, which bytes. */
+export interface EvidenceItem {
+  /** The source's position (0-based, as stored). */
+  sourcePosition: number;
+  name: string;
+  sha256: string;
+}
+
+/** One attachment as one line, "0|screenshot.png|<sha256>" (the extra `evidence`). */
+export function evidenceLine(item: EvidenceItem): string {
+  return `${item.sourcePosition}|${item.name}|${item.sha256}`;
+}
+
 /**
  * The canonical text of everything a report publishes for the claim. Key order is fixed and
  * sources are sorted by position, so equal content always gives equal text.

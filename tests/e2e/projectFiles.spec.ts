@@ -48,9 +48,11 @@ async function exportThroughUi(
   if (options.withoutTeamNotes) await leaveOut.check();
   await exportDialog.getByRole('button', { name: 'Export…' }).click();
   await expect(exportDialog).toBeHidden();
+  // The notice names the file; its full path is the name's title (a tooltip).
   const status = page.getByRole('status').filter({ hasText: 'Saved' });
-  await expect(status).toContainText('.factcheck');
-  const saved = (await status.textContent())!.replace(/^Saved\s+/, '').replace(/×$/, '').trim();
+  const file = status.getByRole('list', { name: 'Saved files' }).getByRole('listitem');
+  await expect(file).toContainText('.factcheck');
+  const saved = (await file.locator('.notice-file-name').getAttribute('title'))!;
   expect(fs.existsSync(saved)).toBe(true);
   return saved;
 }
@@ -163,7 +165,10 @@ for (const scenario of SCENARIOS) {
     // The backup taken before the merge is there to restore.
     await done.getByRole('button', { name: 'Open project' }).click();
     await page.getByRole('button', { name: 'Restore version before import…' }).click();
-    await expect(page.getByRole('dialog', { name: 'Restore version before import' })).toContainText('claim(s)');
+    const restore = page.getByRole('dialog', { name: 'Restore version before import' });
+    // A's project had three claims when B's work was merged in: counted in words, not "claim(s)".
+    await expect(restore).toContainText('3 claims');
+    await expect(restore).not.toContainText('(s)');
   });
 }
 

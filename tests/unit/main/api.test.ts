@@ -78,6 +78,17 @@ const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'libraryBackups.create': {},
   'libraryBackups.restore': { id: 'library-20000101-000000-manual.sqlite' },
   'tasks.cancel': { taskId: 'no-such-task' },
+  'attachments.list': { claimId: MISSING },
+  'attachments.addFromPath': { sourceId: MISSING },
+  'attachments.uploadBegin': { sourceId: MISSING, name: 'probe.txt', mediaType: 'text/plain', size: 1 },
+  'attachments.uploadChunk': { uploadId: MISSING, index: 0, base64: '' },
+  'attachments.uploadFinish': { uploadId: MISSING },
+  'attachments.uploadAbort': { uploadId: MISSING },
+  'attachments.remove': { id: MISSING },
+  'attachments.read': { id: MISSING },
+  'attachments.openExternal': { id: MISSING },
+  'attachments.capture': { sourceId: MISSING },
+  'attachments.captureQueue': { claimId: MISSING },
   'claimLinks.list': { claimId: MISSING },
   'claimLinks.add': { claimId: MISSING, target: { kind: 'claim', id: MISSING } },
   'claimLinks.remove': { id: MISSING },
@@ -88,6 +99,9 @@ const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'references.deleteCollection': { id: MISSING },
   'matching.checkedBefore': { claimId: MISSING },
   'search.query': { text: 'probe' },
+  'search.facets': {},
+  'files.showInFolder': { path: 'never-written.html' },
+  'files.open': { path: 'never-written.html' },
 };
 
 const gone = (what: string) => `not_found: That ${what} no longer exists. It may have been deleted.`;
@@ -141,6 +155,17 @@ const HANDLER_OUTCOMES: Record<Channel, string> = {
   'libraryBackups.create': 'ok',
   'libraryBackups.restore': 'not_found: That backup no longer exists. It may have been removed as too old.',
   'tasks.cancel': 'ok',
+  'attachments.list': gone('claim'),
+  'attachments.addFromPath': gone('source'),
+  'attachments.uploadBegin': gone('source'),
+  'attachments.uploadChunk': 'not_found: That upload is no longer open. Drop the file again.',
+  'attachments.uploadFinish': 'not_found: That upload is no longer open. Drop the file again.',
+  'attachments.uploadAbort': 'ok',
+  'attachments.remove': 'not_found: That evidence file is no longer attached. It may have been removed.',
+  'attachments.read': 'not_found: That evidence file is no longer attached. It may have been removed.',
+  'attachments.openExternal': 'not_found: That evidence file is no longer attached. It may have been removed.',
+  'attachments.capture': gone('source'),
+  'attachments.captureQueue': gone('claim'),
   'claimLinks.list': gone('claim'),
   'claimLinks.add': gone('claim'),
   'claimLinks.remove': 'not_found: That link is no longer there.',
@@ -151,6 +176,9 @@ const HANDLER_OUTCOMES: Record<Channel, string> = {
   'references.deleteCollection': gone('collection'),
   'matching.checkedBefore': gone('claim'),
   'search.query': 'ok',
+  'search.facets': 'ok',
+  'files.showInFolder': 'forbidden: Only files this app saved since it was started can be shown or opened from here.',
+  'files.open': 'forbidden: Only files this app saved since it was started can be shown or opened from here.',
 };
 
 describe('registry', () => {
@@ -388,7 +416,19 @@ describe('verdict scales', () => {
 
 describe('settings and info', () => {
   it('reads defaults, saves partial updates, refuses bad values', async () => {
-    expect(await api.call('settings.get', {})).toEqual({ authorName: '', organisationName: '', organisationLogo: '', reportBaseUrl: '' });
+    expect(await api.call('settings.get', {})).toEqual({
+      authorName: '',
+      organisationName: '',
+      organisationLogo: '',
+      reportBaseUrl: '',
+      dateFormat: 'system',
+    });
+    await api.call('settings.update', { dateFormat: 'iso' });
+    expect((await api.call('settings.get', {})).dateFormat).toBe('iso');
+    await expectError(api.call('settings.update', { dateFormat: 'yyyy' as never }), 'invalid_request');
+    // A value this app cannot use (written by another version) reads as the default.
+    library.db!.prepare(`UPDATE settings SET value = '"lunar"' WHERE key = 'dateFormat'`).run();
+    expect((await api.call('settings.get', {})).dateFormat).toBe('system');
     await api.call('settings.update', { organisationName: 'Newsroom Check' });
     expect(await api.call('settings.get', {})).toMatchObject({ organisationName: 'Newsroom Check' });
     await expectError(api.call('settings.update', { reportBaseUrl: 'ftp://x' }), 'invalid_request');

@@ -10,7 +10,7 @@ import {
   PAYLOAD_SCHEMAS,
   PROJECT_FILE_LIMITS,
   ProjectPayloadV1,
-  ProjectPayloadV3,
+  ProjectPayloadV4,
 } from '../../../main/projectFiles/format';
 import {
   applyImport,
@@ -114,10 +114,10 @@ function patchDirectory(
 describe('a valid file', () => {
   it('imports, and keeps what it says', () => {
     const contents = parseProjectFile(validBytes, 'ok.factcheck');
-    expect(contents.formatVersion).toBe(3);
+    expect(contents.formatVersion).toBe(4);
     expect(contents.manifest).toMatchObject({
       format: 'factcheck-project',
-      formatVersion: 3,
+      formatVersion: 4,
       appVersion: '1.0.0',
       exportedBy: 'Alice',
     });
@@ -213,7 +213,7 @@ describe('bad input is refused with a message naming what is wrong, and changes 
     );
     expectRefused(
       huge,
-      /“project\.json” would unpack to 4096 MB, more than the 256 MB allowed \(a damaged file or a zip bomb\)/,
+      /“project\.json” would unpack to 4\.0 GB, more than the 256 MB allowed \(a damaged file or a zip bomb\)/,
     );
   });
   it('a zip bomb: a real entry that inflates past the limit', () => {
@@ -403,21 +403,21 @@ describe('format versions', () => {
       expect(PAYLOAD_SCHEMAS[version]).toBeDefined();
   });
 
-  it('upgrades an older file step by step and validates each step (a pretend v4)', () => {
-    const V4 = ProjectPayloadV3.extend({ reviewers: z.array(z.string()) });
+  it('upgrades an older file step by step and validates each step (a pretend v5)', () => {
+    const V5 = ProjectPayloadV4.extend({ reviewers: z.array(z.string()) });
     const pipeline: UpgradePipeline = {
-      current: 4,
-      schemas: { ...PAYLOAD_SCHEMAS, 4: V4 },
+      current: 5,
+      schemas: { ...PAYLOAD_SCHEMAS, 5: V5 },
       steps: [
         ...UPGRADE_STEPS,
         {
-          from: 3,
+          from: 4,
           describe: 'adds reviewers',
           upgrade: (payload) => ({ ...(payload as object), reviewers: [] }),
         },
       ],
     };
-    const upgraded = upgradePayload(clone(), 3, 'old.factcheck', pipeline) as z.infer<typeof V4>;
+    const upgraded = upgradePayload(clone(), 4, 'old.factcheck', pipeline) as z.infer<typeof V5>;
     expect(upgraded.reviewers).toEqual([]);
     expect(upgraded.claims).toEqual(valid.claims);
     // From version 1, through every step.
@@ -426,22 +426,22 @@ describe('format versions', () => {
       1,
       'older.factcheck',
       pipeline,
-    ) as z.infer<typeof V4>;
+    ) as z.infer<typeof V5>;
     expect(fromV1.reviewers).toEqual([]);
     expect(fromV1.claimLinks).toEqual([]);
     expect(fromV1.claims.map((claim) => claim.number)).toEqual([1]);
     // A step that produces something invalid is caught, with the file's name.
     const broken: UpgradePipeline = {
       ...pipeline,
-      steps: [...UPGRADE_STEPS, { from: 3, describe: 'broken', upgrade: (payload) => payload }],
+      steps: [...UPGRADE_STEPS, { from: 4, describe: 'broken', upgrade: (payload) => payload }],
     };
-    expect(() => upgradePayload(clone(), 3, 'old.factcheck', broken)).toThrow(
+    expect(() => upgradePayload(clone(), 4, 'old.factcheck', broken)).toThrow(
       /“old\.factcheck”: project\.json is not valid at “reviewers”/,
     );
-    expect(() => upgradePayload(clone(), 5, 'new.factcheck', pipeline)).toThrow(
+    expect(() => upgradePayload(clone(), 6, 'new.factcheck', pipeline)).toThrow(
       'This file was made by a newer version of the app; update to open it',
     );
-    expect(() => upgradePayload(clone(), 3, 'old.factcheck', { ...pipeline, steps: UPGRADE_STEPS })).toThrow(
+    expect(() => upgradePayload(clone(), 4, 'old.factcheck', { ...pipeline, steps: UPGRADE_STEPS })).toThrow(
       /no upgrade step/,
     );
   });

@@ -228,7 +228,7 @@ describe('golden file, format v2 (TASS, editorial integrity)', () => {
     expect(parseProjectFile(again.bytes, 'again.factcheck').payload).toEqual(contents.payload);
   });
 
-  it('is upgraded to format 3 with no claim links, every approval still holding', () => {
+  it('is upgraded to format 4 with no claim links and no evidence, every approval still holding', () => {
     const contents = parseProjectFile(bytes, 'tass-v2.factcheck');
     expect(contents.payload.claimLinks).toEqual([]);
     expect(Object.keys(contents.payload)).toEqual([
@@ -241,6 +241,7 @@ describe('golden file, format v2 (TASS, editorial integrity)', () => {
       'corrections',
       'publications',
       'claimLinks',
+      'attachments',
       'changes',
     ]);
     const library = fresh();

@@ -170,7 +170,7 @@ describe('export → import', () => {
     expect(parseProjectFile(fs.readFileSync(answers.save), 'Kremlin.factcheck').manifest).toMatchObject({
       appVersion: '9.9.9-test',
       exportedBy: 'Alice',
-      formatVersion: 3,
+      formatVersion: 4,
     });
   });
 });

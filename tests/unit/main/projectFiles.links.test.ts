@@ -259,11 +259,11 @@ describe('a damaged file with links is refused, and nothing is written', () => {
   it('links in a file that says it is format 2', () => {
     const entries = unzipSync(damaged(() => undefined));
     const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as Record<string, unknown>;
-    expect(manifest.formatVersion).toBe(3);
+    expect(manifest.formatVersion).toBe(4);
     const v2 = zipSync({
       'manifest.json': Buffer.from(JSON.stringify({ ...manifest, formatVersion: 2 })),
       'project.json': entries['project.json']!,
     });
-    expectRefused(v2, /unexpected field “claimLinks”/);
+    expectRefused(v2, /unexpected fields? “claimLinks”/);
   });
 });

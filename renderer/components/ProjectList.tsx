@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ProjectSummary } from '../../shared/domain';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
+import { countOf, formatDateTime } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { ReferenceChecksDialog } from '../references/ReferenceChecksDialog';
 
 /** The library: every project, with create, open, rename and delete. */
@@ -162,7 +164,8 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
     refocusRename.current = true;
     setRenaming(false);
   };
-  const updated = new Date(project.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  useDateFormat();
+  const updated = formatDateTime(project.updatedAt);
 
   if (renaming) {
     return (
@@ -204,19 +207,21 @@ function ProjectRow({ project, onDelete }: { project: ProjectSummary; onDelete()
   }
   return (
     <li className="project-row">
-      <button
-        type="button"
-        className="project-open"
-        aria-label={project.title}
-        aria-describedby={`project-meta-${project.id}`}
-        onClick={() => navigate({ kind: 'project', projectId: project.id, articleId: null })}
-      >
-        <span className="project-title">{project.title}</span>
+      {/* The button is named by the title alone (the name a person says to open it); the counts
+          describe it, and the whole card still opens it (the button's ::after covers the card). */}
+      <div className="project-open-area">
+        <button
+          type="button"
+          className="project-open"
+          aria-describedby={`project-meta-${project.id}`}
+          onClick={() => navigate({ kind: 'project', projectId: project.id, articleId: null })}
+        >
+          <span className="project-title">{project.title}</span>
+        </button>
         <span className="muted" id={`project-meta-${project.id}`}>
-          {project.articleCount} article{project.articleCount === 1 ? '' : 's'} · {project.claimCount} claim
-          {project.claimCount === 1 ? '' : 's'} · updated {updated}
+          {countOf(project.articleCount, 'article')} · {countOf(project.claimCount, 'claim')} · updated {updated}
         </span>
-      </button>
+      </div>
       <div className="row-actions">
         <button
           ref={renameButton}

@@ -1,7 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimHit, MarkedText, ReferenceHit, SearchFacets, SearchFilters, SearchResult } from '../../shared/api/contract.search';
 import { CLAIM_STATUS_LABELS, ClaimStatus } from '../../shared/domain';
+import { calendarDateProblem } from '../../shared/domain/calendar';
 import { api } from '../api';
+import { formatDate } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 import { languageName } from './languageName';
 import { Modal } from '../components/Modal';
 import { openClaimFromSearch } from './openClaim';
@@ -34,6 +37,7 @@ const NO_FACETS: SearchFacets = { verdicts: [], languages: [], tags: [] };
  * (aria-activedescendant); Enter opens the claim in its project, Esc closes.
  */
 export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
+  useDateFormat();
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [result, setResult] = useState<SearchResult | null>(null);
@@ -117,6 +121,10 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       choose(activeOption);
+    } else if (event.key === 'Escape') {
+      // A search box clears itself on Esc and keeps the dialog open; here Esc closes, as the hint says.
+      event.preventDefault();
+      onClose();
     }
   };
 
@@ -186,14 +194,8 @@ export function SearchLibraryDialog({ onClose }: { onClose(): void }) {
               ))}
             </datalist>
           </label>
-          <label className="search-filter">
-            From
-            <input type="date" value={filters.from} onChange={(event) => set('from', event.target.value)} />
-          </label>
-          <label className="search-filter">
-            To
-            <input type="date" value={filters.to} onChange={(event) => set('to', event.target.value)} />
-          </label>
+          <DateFilter label="From" value={filters.from} onChange={(value) => set('from', value)} />
+          <DateFilter label="To" value={filters.to} onChange={(value) => set('to', value)} />
           <label className="search-filter">
             Language
             <select value={filters.language} onChange={(event) => set('language', event.target.value)}>
@@ -276,7 +278,7 @@ function ClaimOption({ id, hit, selected, onPick, onHover }: { id: string; hit: 
           <span className="search-chip search-chip-none">No verdict</span>
         )}
         <span>{CLAIM_STATUS_LABELS[hit.status]}</span>
-        {hit.claimDate && <span>{hit.claimDate}</span>}
+        {hit.claimDate && <span>{formatDate(hit.claimDate)}</span>}
         {hit.claimant && <span>{hit.claimant}</span>}
       </div>
     </div>
@@ -294,7 +296,7 @@ function ReferenceOption({ id, hit, selected, onHover }: { id: string; hit: Refe
       <div className="search-hit-meta">
         {hit.rating && <span className="search-chip">{hit.rating}</span>}
         {hit.publisher && <span>{hit.publisher}</span>}
-        {(hit.reviewDate || hit.claimDate) && <span>{hit.reviewDate || hit.claimDate}</span>}
+        {(hit.reviewDate || hit.claimDate) && <span>{formatDate(hit.reviewDate || hit.claimDate)}</span>}
         {hit.url && (
           <a id={`${id}-link`} href={hit.url} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
             {hit.title || 'Read the fact-check'}
@@ -328,8 +330,32 @@ function toRequestFilters(filters: FilterState): SearchFilters {
   if (filters.status) out.statuses = [filters.status];
   if (filters.claimant.trim()) out.claimant = filters.claimant.trim();
   if (filters.tag.trim()) out.tag = filters.tag.trim();
-  if (filters.from) out.from = filters.from;
-  if (filters.to) out.to = filters.to;
+  // An impossible date (the field says why) does not filter.
+  if (filters.from && !calendarDateProblem(filters.from)) out.from = filters.from;
+  if (filters.to && !calendarDateProblem(filters.to)) out.to = filters.to;
   if (filters.language) out.language = filters.language;
   return out;
+}
+
+/** A date bound of the search, with the message an impossible date gets (year 212024, 31 February). */
+function DateFilter({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
+  const errorId = useId();
+  const problem = calendarDateProblem(value);
+  return (
+    <label className="search-filter">
+      {label}
+      <input
+        type="date"
+        value={value}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem && (
+        <span id={errorId} className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
 }

@@ -55,6 +55,7 @@ export const FEATURE_NAMES = [
   'bodyNamesCovered',
   'meaningExtra',
   'meaningCovered',
+  'meaningCoveredLoosely',
 ] as const;
 export type FeatureVector = Float64Array;
 
@@ -94,6 +95,11 @@ function synonymShare(query: ReadonlySet<string>, within: ReadonlySet<string>, i
 
 /** A cosine below this says little: most word pairs of one language reach 0.2–0.4. */
 export const SOFT_MATCH_MIN_COSINE = 0.55;
+/**
+ * A looser bar, counted apart with a smaller weight: pairs at 0.45–0.55 are more often related only
+ * by topic, but a little credit for them ranked better than none (train 5-fold CV).
+ */
+export const LOOSE_MATCH_MIN_COSINE = 0.45;
 
 /** Mean vectors are made once per profile and idf (a candidate is compared with many queries). */
 const means = new WeakMap<IdfLookup, WeakMap<TextProfile, Float64Array | null>>();
@@ -116,11 +122,12 @@ function vectorsOf(profile: TextProfile, table: Embeddings): Float32Array[] {
 /**
  * The share of the query's rare vocabulary the candidate does not use but says with a word close
  * in meaning ("toddler" for "kid"): each such query word counts by its closest candidate word's
- * cosine, when that reaches SOFT_MATCH_MIN_COSINE.
+ * cosine, when that reaches SOFT_MATCH_MIN_COSINE; and the same share at LOOSE_MATCH_MIN_COSINE.
  */
-function meaningShare(query: ReadonlySet<string>, within: ReadonlySet<string>, candidateVectors: readonly Float32Array[], idf: IdfLookup, table: Embeddings): number {
+function meaningShares(query: ReadonlySet<string>, within: ReadonlySet<string>, candidateVectors: readonly Float32Array[], idf: IdfLookup, table: Embeddings): [strict: number, loose: number] {
   let total = 0;
   let covered = 0;
+  let coveredLoosely = 0;
   for (const term of query) {
     const weight = idf(term);
     total += weight;
@@ -130,8 +137,9 @@ function meaningShare(query: ReadonlySet<string>, within: ReadonlySet<string>, c
     let best = 0;
     for (const other of candidateVectors) best = Math.max(best, dot(vector, other));
     if (best >= SOFT_MATCH_MIN_COSINE) covered += weight * best;
+    if (best >= LOOSE_MATCH_MIN_COSINE) coveredLoosely += weight * best;
   }
-  return total === 0 ? 0 : covered / total;
+  return total === 0 ? [0, 0] : [covered / total, coveredLoosely / total];
 }
 
 /** The query as a whole, and its body: the text without a quoted tweet's signature line. */
@@ -166,6 +174,7 @@ export function featuresOf(queryProfiles: QueryProfiles, candidate: Candidate, i
     if (query.pairs.has(pair)) sharedPairs += weight;
   }
   const docNumbers = new Set([...main.numbers, ...extra.numbers]);
+  const [meaningCovered, meaningCoveredLoosely] = meaningShares(query.terms, allTerms, [...vectorsOf(main, table), ...vectorsOf(extra, table)], idf, table);
   let numbersShared = 0;
   for (const number of docNumbers) if (query.terms.has(number)) numbersShared++;
   return Float64Array.of(
@@ -180,6 +189,7 @@ export function featuresOf(queryProfiles: QueryProfiles, candidate: Candidate, i
     candidate.bestBodyFirstStage > 0 ? candidate.bodyFirstStage / candidate.bestBodyFirstStage : 0,
     body.names.size === 0 ? 0.5 : coveredShare(body.names, allTerms, idf),
     meanCosine(meanOf(query, idf, table), meanOf(extra, idf, table)),
-    meaningShare(query.terms, allTerms, [...vectorsOf(main, table), ...vectorsOf(extra, table)], idf, table),
+    meaningCovered,
+    meaningCoveredLoosely,
   );
 }

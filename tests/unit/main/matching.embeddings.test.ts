@@ -40,6 +40,19 @@ describe('the matcher\'s word vectors', () => {
     expect(far).toBe(0);
   });
 
+  it('gives a word only loosely close in meaning the looser share alone', () => {
+    const strict = FEATURE_NAMES.indexOf('meaningCovered');
+    const loose = FEATURE_NAMES.indexOf('meaningCoveredLoosely');
+    const query = queryProfilesOf('Her wedding ring was stolen');
+    const candidate = (text: string) => ({ main: profileOf(text), extra: profileOf(''), firstStage: 1, bestFirstStage: 1, bodyFirstStage: 1, bestBodyFirstStage: 1 });
+    // "honeymoon" is about weddings, but at a cosine (about 0.5) below the strict bar.
+    const related = featuresOf(query, candidate('A honeymoon ring was stolen'), sameIdf, synonymsOf, table);
+    const far = featuresOf(query, candidate('A boxing ring was stolen'), sameIdf, synonymsOf, table);
+    expect(related[strict]).toBe(0);
+    expect(related[loose]).toBeGreaterThan(0);
+    expect(related[loose]).toBeGreaterThan(far[loose]!);
+  });
+
   it('ranks the check about the same subject first when the words differ', () => {
     const matcher = createMatcher([
       // Alike to BM25 (one shared word, same length); the first in the corpus wins a tie.

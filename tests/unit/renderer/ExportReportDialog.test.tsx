@@ -13,6 +13,7 @@ import type { Claim, Publication } from '../../../shared/domain';
 import { ExportReportDialog } from '../../../renderer/reports/ExportReportDialog';
 import { useAppStore } from '../../../renderer/store';
 import { article, claim, id, overview, PROJECT_ID, VERDICTS } from './fixtures';
+import { formatDateTime } from '../../../renderer/format/dates';
 
 const APPROVED = { status: 'approved', approval: { by: 'Dana Editor', at: '2024-05-02T10:00:00.000Z', seal: 'e'.repeat(64) } } as const;
 const [TRUE, , FALSE] = VERDICTS as [(typeof VERDICTS)[0], (typeof VERDICTS)[0], (typeof VERDICTS)[0]];
@@ -87,7 +88,7 @@ describe('Mark as published', () => {
       ]),
     );
     const confirmation = await within(dialog).findByRole('status');
-    const when = new Date('2024-05-04T15:30:00.000Z').toLocaleString();
+    const when = formatDateTime('2024-05-04T15:30:00.000Z');
     expect(confirmation.textContent).toContain(`Marked as published on ${when} (PDF, HTML)`);
     // Published files are not offered again.
     expect(within(dialog).queryByRole('button', { name: 'Mark as published' })).toBeNull();

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project, Publication } from '../../../shared/domain';
 import { ProjectView } from '../../../renderer/components/ProjectView';
 import { useAppStore } from '../../../renderer/store';
-import { id, overview, PROJECT_ID } from './fixtures';
+import { id, overview, PROJECT_ID, withSecondArticle } from './fixtures';
 
 let project: Project;
 const SHA_PDF = 'a1b2c3d4e5f6'.padEnd(64, '0');
@@ -46,7 +46,7 @@ beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   project = overview().project;
   bridge
-    .answer('projects.get', () => ({ ...overview(), project }))
+    .answer('projects.get', () => ({ ...withSecondArticle(overview()), project }))
     .answer('editorial.updateProject', ({ description, secondPairOfEyes }) => {
       project = {
         ...project,

@@ -22,7 +22,7 @@ async function renderList() {
 const rows = () =>
   within(screen.getByRole('list', { name: 'Projects' }))
     .queryAllByRole('listitem')
-    .map((row) => within(row).getAllByRole('button')[0]!.getAttribute('aria-label'));
+    .map((row) => within(row).getAllByRole('button')[0]!.textContent);
 
 beforeEach(() => {
   bridge.reset();

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectView } from '../../../renderer/components/ProjectView';
 import { useAppStore } from '../../../renderer/store';
 import { pushStep } from '../../../renderer/workbench/undoStack';
-import { claim, id, overview, PROJECT_ID, touched } from './fixtures';
+import { claim, id, overview, PROJECT_ID, touched, withSecondArticle } from './fixtures';
 
 const c1 = claim(1, 'unemployment fell by half', { claimant: 'Minister of Labour' });
 const OTHER_PROJECT = id(9);
@@ -47,7 +47,7 @@ beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   bridge
     .answer('projects.get', ({ id: projectId }) => {
-      const answer = overview();
+      const answer = withSecondArticle(overview());
       return { ...answer, project: { ...answer.project, id: projectId } };
     })
     .answer('claims.update', ({ fields }) => touched(c1, fields));

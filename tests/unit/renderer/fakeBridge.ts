@@ -24,12 +24,15 @@ export const refuse = (code: ApiError['code'], message: string, field?: string):
 
 /**
  * Reads the window makes in the background, whatever the test is about, answered as an empty
- * library would unless the test scripts them: the date format (renderer/format/useDateFormat.ts)
- * and whether a project has a backup to restore (components/ProjectActions.tsx).
+ * library would unless the test scripts them: the date format (renderer/format/useDateFormat.ts),
+ * whether a project has a backup to restore (components/ProjectActions.tsx), and a source's evidence.
  */
 const BACKGROUND_ANSWERS: Partial<Record<Channel, Answer<Channel>>> = {
   'settings.get': () => DEFAULT_SETTINGS,
   'projectFiles.backups': () => [],
+  // A source's evidence and its queued captures (workbench/SourceEvidence.tsx).
+  'attachments.list': () => [],
+  'attachments.captureQueue': () => [],
 } as Partial<Record<Channel, Answer<Channel>>>;
 
 export interface RecordedCall {

@@ -121,6 +121,12 @@ export function overview(articleRecord: Article = article(), claimCount = 0): Re
   };
 }
 
+/** The overview with a second article, so that no article opens by itself (a one-article project opens its article). */
+export function withSecondArticle(answer: ResponseOf<'projects.get'>): ResponseOf<'projects.get'> {
+  const first = answer.articles[0]!;
+  return { ...answer, articles: [...answer.articles, { ...first, id: id(3), title: 'A second article', claimCount: 0 }] };
+}
+
 /** Stamps a record as saved now by main. */
 export const touched = <T extends { updatedAt: string }>(record: T, changes: Partial<T> = {}): T => ({
   ...record,

@@ -14,5 +14,12 @@ export default defineConfig({
     // No inline scripts or styles: the CSP forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // pdf.js's worker is imported as a URL (a .mjs asset); served as .js, every server (the
+        // harness's included) gives it a JavaScript MIME type, which module workers require.
+        assetFileNames: (asset) => (asset.names.some((name) => name.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]'),
+      },
+    },
   },
 });

@@ -6,11 +6,12 @@ import { isHttpUrl } from '../../shared/domain';
 import { api, ApiCallError } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useAppStore } from '../store';
+import { PdfPreview } from './PdfPreview';
 import './evidence.css';
 
 /**
  * A source's evidence (issue 13): "Attach file…" and a drop zone, the list of files with their
- * type, size, who added them and their SHA-256, a preview (images as data: URIs, text; PDFs only outside: pdf.js is not installed), and
+ * type, size, who added them and their SHA-256, a preview (images as data: URIs, text, PDF pages drawn by pdf.js), and
  * "Open with system viewer" and "Remove", each asked first. Evidence is published, so every change
  * rechecks the claim's approval.
  */
@@ -268,9 +269,7 @@ function EvidencePreview({ file }: { file: AttachmentView }) {
     };
   }, [file.id, kind]);
 
-  if (kind === 'pdf') {
-    return <p className="source-evidence-preview muted">PDF preview is not available here — Open with the system viewer.</p>;
-  }
+  if (kind === 'pdf') return <PdfPreview key={file.id} file={file} />;
   if (!state) return <p className="source-evidence-preview muted">Loading the preview…</p>;
   if (state.error) return <p className="source-evidence-preview" role="alert">{state.error}</p>;
   if (state.url) return <img className="source-evidence-preview" src={state.url} alt={`Preview of ${file.name}`} />;

@@ -1,4 +1,5 @@
 import { benchCapture } from './capture';
+import { benchCaptureSearch } from './captureSearch';
 import { benchEditorial } from './editorial';
 import { benchEvidence } from './evidence';
 import { benchFoundation } from './foundation';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     ['matching', benchMatching, 'named'],
     ['search', benchSearch, 'named'],
     ['capture', benchCapture],
+    ['captureSearch', benchCaptureSearch],
     // Writes about 5 GB of temporary files (1 GB of evidence, exported, zipped, imported, unzipped).
     ['evidence', benchEvidence, 'named'],
   ];

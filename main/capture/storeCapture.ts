@@ -40,6 +40,8 @@ export async function storeCapture(
           kind: file.kind,
           capturedAt: result.capturedAt,
           httpStatus: result.httpStatus,
+          // The visible text goes in the search with its row (the file keeps it as evidence).
+          ...(file.kind === 'capture-text' ? { searchText: result.text } : {}),
         }),
       ),
     );

@@ -39,6 +39,7 @@ import {
 } from './projectStore';
 import { publishedParts, sealInPayload } from './seals';
 import { removeAdded, storeEvidence, type EvidenceSource } from './evidenceImport';
+import { fillCaptureSearchText } from '../capture/captureSearchText';
 import { decodeUtf8, unpackProjectSource } from './unpack';
 import { upgradePayload, type UpgradePipeline } from './upgrade';
 import { checkEvidenceEntries, checkIntegrity, checkRawLimits, normaliseTimestamps } from './validate';
@@ -259,7 +260,12 @@ export function applyImport(
   const dataDir = options.dataDir ?? libraryFolderOf(ctx, contents);
   const stored = dataDir === null ? { added: [] } : storeEvidence(dataDir, contents.fileName, contents.evidence, wantedEvidence(contents.payload), options.task);
   try {
-    return ctx.tx(() => applyInTransaction(ctx, contents, options));
+    return ctx.tx(() => {
+      const summary = applyInTransaction(ctx, contents, options);
+      // Project files carry no captured text for search: it is read from the files just stored.
+      if (dataDir !== null) fillCaptureSearchText(ctx.db, dataDir, summary.projectId);
+      return summary;
+    });
   } catch (error) {
     if (dataDir !== null) removeAdded(dataDir, stored.added);
     const code =

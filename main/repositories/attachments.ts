@@ -15,6 +15,7 @@ import type { Attachment, AttachmentKind } from '../../shared/api/contract.attac
 import { MAX_ATTACHMENT_BYTES, shortSha256 } from '../../shared/attachments/limits';
 import { sanitizeAttachmentName } from '../../shared/attachments/names';
 import { isHttpUrl } from '../../shared/domain';
+import { captureSearchText, SET_CAPTURE_SEARCH_TEXT } from '../capture/captureSearchText';
 import { AppError } from '../errors';
 import { checkApprovalLater } from './approvals';
 import { recordChange } from './changes';
@@ -33,6 +34,11 @@ export interface NewAttachment {
   kind?: AttachmentKind;
   capturedAt?: string;
   httpStatus?: number | null;
+  /**
+   * A capture-text attachment's text, for the library search (migration 11; at most
+   * CAPTURE_SEARCH_TEXT_CHARS kept). Not part of the record: the file holds the same text.
+   */
+  searchText?: string;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -99,6 +105,9 @@ export function addAttachment(ctx: RepoContext, input: NewAttachment): Attachmen
       addedAt: ctx.now(),
     };
     ATTACHMENTS.insert(ctx, attachment);
+    const searchText = attachment.kind === 'capture-text' ? captureSearchText(input.searchText ?? '') : '';
+    // Its own column, outside the record; the attachments trigger then indexes the claim's row again.
+    if (searchText.trim() !== '') ctx.stmt(SET_CAPTURE_SEARCH_TEXT).run({ text: searchText, id: attachment.id });
     recordEvidence(ctx, source.projectId, source.claimId, before);
     return attachment;
   });

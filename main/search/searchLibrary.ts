@@ -20,6 +20,7 @@ import {
 import type { ClaimStatus } from '../../shared/domain';
 import type { RepoContext } from '../repositories/context';
 import { searchTerms } from './analyzer';
+import { capturedPageExcerpt } from './capturedPageExcerpt';
 import { labelKey } from './facets';
 import { marker, type Marker } from './marks';
 
@@ -311,6 +312,17 @@ function contextOf(ctx: RepoContext, row: ClaimRow, mark: Marker, seen: Set<stri
       const found = mark.termsIn(text);
       if ([...found].some((term) => !seen.has(term))) return { field, excerpt: mark.excerpt(text) };
     }
+  }
+  // Last, the sources' captured pages (migration 11): long texts, read a piece at a time.
+  const pages = ctx
+    .stmt(
+      `SELECT a.search_text FROM sources s JOIN attachments a ON a.source_id = s.id
+       WHERE s.claim_id = ? AND a.kind = 'capture-text' AND a.search_text <> '' ORDER BY s.position, a.added_at, a.id`,
+    )
+    .all(row.id) as { search_text: string }[];
+  for (const page of pages) {
+    const excerpt = capturedPageExcerpt(page.search_text, mark, seen);
+    if (excerpt) return { field: 'Captured page', excerpt };
   }
   return null;
 }

@@ -92,6 +92,8 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
   const [chosenVerdicts, setChosenVerdicts] = useState<(string | null)[]>([]);
   const [pageSize, setPageSize] = useState<PageSize>('A4');
   const [title, setTitle] = useState('');
+  // Page captures' screenshots embedded in the HTML file (main/reports: capped in size); off by default.
+  const [includeScreenshots, setIncludeScreenshots] = useState(false);
   // null until the person picks one: the report is then in its default language, which the preview names.
   const [language, setLanguage] = useState<ReportLanguage | null>(null);
   const [defaultLanguage, setDefaultLanguage] = useState<ReportLanguage>('en');
@@ -108,8 +110,9 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
       pageSize,
       title,
       ...(language ? { language } : {}),
+      ...(formats.includes('html') ? { includeScreenshots } : {}),
     }),
-    [formats, kind, chosenVerdicts, pageSize, title, language],
+    [formats, kind, chosenVerdicts, pageSize, title, language, includeScreenshots],
   );
 
   // The preview follows the options, a moment after the last change.
@@ -192,6 +195,12 @@ export function ExportReportDialog({ projectId, onClose }: { projectId: string; 
                 {REPORT_FORMAT_INFO[format].label}
               </label>
             ))}
+            {formats.includes('html') && (
+              <label className="check">
+                <input type="checkbox" checked={includeScreenshots} onChange={(event) => setIncludeScreenshots(event.target.checked)} />
+                Include page screenshots (HTML)
+              </label>
+            )}
           </fieldset>
           <fieldset>
             <legend>Claims</legend>

@@ -144,3 +144,37 @@ describe('Mark as published', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toContain('Not approved: Claim 3.');
   });
 });
+
+describe('Include page screenshots (HTML)', () => {
+  const screenshotsBox = (dialog: HTMLElement) => within(dialog).queryByRole('checkbox', { name: 'Include page screenshots (HTML)' });
+
+  it('is offered only with the HTML format, and its choice goes with the export', async () => {
+    const { user, dialog } = await openDialog();
+    expect(screenshotsBox(dialog)).toBeNull();
+    await user.click(within(dialog).getByLabelText('Web page (HTML)'));
+    const box = screenshotsBox(dialog)!;
+    expect(box).toHaveProperty('checked', false);
+    await user.click(box);
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(bridge.requests('reports.export')).toHaveLength(2));
+    for (const request of bridge.requests('reports.export')) expect(request.options?.includeScreenshots).toBe(true);
+
+    // Without HTML the box goes, and the option with it.
+    await user.click(within(dialog).getByLabelText('Web page (HTML)'));
+    expect(screenshotsBox(dialog)).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(bridge.requests('reports.export')).toHaveLength(3));
+    expect(bridge.requests('reports.export')[2]!.options).not.toHaveProperty('includeScreenshots');
+  });
+
+  it('is off unless ticked: an HTML export asks for no screenshots', async () => {
+    const { user, dialog } = await openDialog();
+    await user.click(within(dialog).getByLabelText('Web page (HTML)'));
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(bridge.requests('reports.export')).toHaveLength(2));
+    expect(bridge.requests('reports.export').map((request) => [request.format, request.options?.includeScreenshots])).toEqual([
+      ['pdf', false],
+      ['html', false],
+    ]);
+  });
+});

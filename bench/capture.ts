@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { startCaptureSite } from '../tests/fixtures/captureSite';
 import { createPlaywrightCapture } from '../main/capture/playwrightCapture';
-import { CHROMIUM_ARGS, findChromium, loadPlaywright } from '../main/reports/playwrightPrinter';
+import { CHROMIUM_ARGS, findChromium, loadPlaywright } from '../main/reports/sharedChromium';
 import { formatMs, ratio, timeAsync } from './timing';
 
 const RUNS = 7;

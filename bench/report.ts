@@ -9,12 +9,8 @@ import type { Article, Claim, ProjectData, Settings, Source, Verdict } from '../
 import { renderReportHtml } from '../shared/report/html';
 import { SCALE_PRESETS } from '../shared/scales/presets';
 import { PDF_HEADER_TEMPLATE, PRINT_MARGINS, pdfFooterTemplate } from '../shared/report/print';
-import {
-  CHROMIUM_ARGS,
-  createPlaywrightPrinter,
-  findChromium,
-  systemChromiumPath,
-} from '../main/reports/playwrightPrinter';
+import { createPlaywrightPrinter } from '../main/reports/playwrightPrinter';
+import { CHROMIUM_ARGS, findChromium, systemChromiumPath } from '../main/reports/sharedChromium';
 
 const CLAIMS = 500;
 

@@ -10,9 +10,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
 import { AppError } from '../errors';
-import { CHROMIUM_ARGS, loadPlaywright, systemChromiumPath } from '../reports/playwrightPrinter';
+import { createSharedChromium, firstLine, systemChromiumPath } from '../reports/sharedChromium';
 import {
   CAPTURE_FILE_NAMES,
   CAPTURE_OFFLINE,
@@ -68,39 +68,12 @@ const originOf = (url: string): string | null => {
 };
 
 export function createPlaywrightCapture(options: PlaywrightCaptureOptions = {}): PlaywrightPageCapture {
-  let browser: Promise<Browser> | null = null;
-  let closed = false;
-
-  const launch = async (): Promise<Browser> => {
-    const { chromium } = await loadPlaywright();
-    const executablePath = options.executablePath ?? systemChromiumPath();
-    try {
-      const launched = await chromium.launch({
-        ...(executablePath ? { executablePath } : {}),
-        // Not CHROMIUM_ARGS' offline flags only: a capture must reach the network.
-        args: CHROMIUM_ARGS,
-        timeout: 60_000,
-      });
-      launched.on('disconnected', () => {
-        browser = null;
-      });
-      return launched;
-    } catch (error) {
-      throw new AppError(
-        'internal',
-        `Chromium could not be started to capture the page (${executablePath ?? 'Playwright’s own Chromium'}): ${firstLine(error)}. Install Chromium or set CHROMIUM_PATH to a Chromium binary.`,
-      );
-    }
-  };
-
-  const getBrowser = async (): Promise<Browser> => {
-    if (closed) throw new AppError('internal', 'The page capture was closed.');
-    browser ??= launch().catch((error: unknown) => {
-      browser = null;
-      throw error;
-    });
-    return browser;
-  };
+  const chromium = createSharedChromium({
+    executablePath: options.executablePath ?? systemChromiumPath(),
+    // A capture must reach the network: the shared flags only keep Chromium's own traffic quiet.
+    purpose: 'capture the page',
+    closedMessage: 'The page capture was closed.',
+  });
 
   const captureOnce = async (url: string, captureOptions: CaptureOptions = {}): Promise<PageCaptureResult> => {
     if (!isCapturableUrl(url)) {
@@ -116,7 +89,7 @@ export function createPlaywrightCapture(options: PlaywrightCaptureOptions = {}):
     try {
       // In memory, nothing shared with another capture; no downloads; no permission granted.
       context = await (
-        await getBrowser()
+        await chromium.get()
       ).newContext({
         acceptDownloads: false,
         permissions: [],
@@ -218,20 +191,10 @@ export function createPlaywrightCapture(options: PlaywrightCaptureOptions = {}):
   return {
     capture: captureOnce,
     async openPages(): Promise<{ contexts: number; pages: number }> {
-      const current = browser ? await browser.catch(() => null) : null;
+      const current = await chromium.running();
       const contexts = current?.contexts() ?? [];
       return { contexts: contexts.length, pages: contexts.reduce((sum, context) => sum + context.pages().length, 0) };
     },
-    async close(): Promise<void> {
-      closed = true;
-      const current = browser;
-      browser = null;
-      if (current) await (await current.catch(() => null))?.close().catch(() => undefined);
-    },
+    close: () => chromium.close(),
   };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n').find((line) => line.trim()) ?? message).trim();
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../../main/attachments/store';
 import type { Db } from '../../../main/db/open';
 import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
-import { findChromium } from '../../../main/reports/playwrightPrinter';
+import { findChromium } from '../../../main/reports/sharedChromium';
 import { CAPTURE_OFFLINE } from '../../../main/services/pageCapture';
 import { threadPortEndpoint } from '../../../main/worker/endpoints';
 import { createInProcessHost, type LibraryHost } from '../../../main/worker/host';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCaptureCli } from '../../../main/capture/cli';
-import { findChromium } from '../../../main/reports/playwrightPrinter';
+import { findChromium } from '../../../main/reports/sharedChromium';
 import { startCaptureSite, type CaptureSite } from '../../fixtures/captureSite';
 import { tempDir } from '../../support/library';
 

@@ -2,7 +2,7 @@ import { build, type Metafile } from 'esbuild';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/errors';
-import { loadPlaywright, PLAYWRIGHT_MISSING } from '../../../main/reports/playwrightPrinter';
+import { loadPlaywright, PLAYWRIGHT_MISSING } from '../../../main/reports/sharedChromium';
 
 /**
  * playwright-core is a devDependency: `npm run report`, the harness, the tests and the bench print

@@ -13,21 +13,10 @@
  *   Russian, Arabic): "claims"/"claimed" → "claim", "сотрудничества" → "сотрудничеств".
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { foldArabic } from '../../shared/text/arabicFolding';
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
-const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-const ARABIC_LETTERS: Record<string, string> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ى': 'ي',
-  'ؤ': 'و',
-  'ئ': 'ي',
-  'ة': 'ه',
-};
-const ARABIC_LETTER_FORMS = /[أإآٱىؤئة]/g;
 /** Combining marks of Latin and Cyrillic letters (not of Hangul, Indic or Arabic scripts). */
 const LATIN_CYRILLIC_MARKS = /([\p{Script=Latin}\p{Script=Cyrillic}])[\u0300-\u036f]+/gu;
 const EAST_ASIAN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -37,15 +26,14 @@ const LATIN = /\p{Script=Latin}/u;
 
 /** Folds case, width, diacritics and Arabic letter forms; keeps everything else as it is. */
 export function foldText(text: string): string {
-  return text
+  const folded = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(LATIN_CYRILLIC_MARKS, '$1')
-    .normalize('NFC')
-    .replace(ARABIC_MARKS, '')
-    .replace(ARABIC_LETTER_FORMS, (letter) => ARABIC_LETTERS[letter] ?? letter);
+    .normalize('NFC');
+  return foldArabic(folded);
 }
 
 const stemmers = {

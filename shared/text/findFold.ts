@@ -4,19 +4,8 @@
  * and hamza/alef forms) but grapheme by grapheme, keeping where each folded character came from,
  * so a match found in the folded text maps back to whole graphemes of the original.
  */
+import { foldArabic } from './arabicFolding';
 
-const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-const ARABIC_LETTERS: Record<string, string> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ى': 'ي',
-  'ؤ': 'و',
-  'ئ': 'ي',
-  'ة': 'ه',
-};
-const ARABIC_LETTER_FORMS = /[أإآٱىؤئة]/g;
 /** Combining marks of Latin and Cyrillic letters (not of Hangul, Indic or Arabic scripts). */
 const LATIN_CYRILLIC_MARKS = /([\p{Script=Latin}\p{Script=Cyrillic}])([\u0300-\u036f]+)/gu;
 /** й and ў are letters of their own, not и and у with a breve: their breve stays. */
@@ -27,13 +16,14 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** Folds one piece of text (a grapheme, or a whole query). */
 export function foldForFind(text: string): string {
-  return text
+  const folded = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(LATIN_CYRILLIC_MARKS, (_, base: string, marks: string) => keepBreve(base, marks))
-    .normalize('NFC').replace(ARABIC_MARKS, '').replace(ARABIC_LETTER_FORMS, (letter) => ARABIC_LETTERS[letter] ?? letter);
+    .normalize('NFC');
+  return foldArabic(folded);
 }
 
 /**

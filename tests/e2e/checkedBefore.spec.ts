@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { callApi, makeDataDir, readFixture, startHarnessProcess, type RunningHarness } from '../support/harnessProcess';
+import { dragSelect } from '../support/readingView';
 
 let harness: RunningHarness;
 test.afterEach(async () => {
@@ -36,50 +37,6 @@ async function projectWithTass(title: string) {
 
 const articleRegion = (page: Page): Locator => page.getByRole('region', { name: 'Article', exact: true });
 const claimList = (page: Page): Locator => page.getByRole('list', { name: 'Claims', exact: true });
-
-/** Selects `quote` in the reading view with the mouse, as a person drags across it. */
-async function dragSelect(page: Page, quote: string): Promise<void> {
-  const locate = () =>
-    page.evaluate((quote) => {
-      const segments = [...document.querySelectorAll<HTMLElement>('[data-wb-article] [data-s]')];
-      let text = '';
-      for (const segment of segments) {
-        const start = Number(segment.dataset.s);
-        while (text.length < start) text += '\n';
-        text += segment.textContent;
-      }
-      const at = text.indexOf(quote);
-      if (at < 0) throw new Error(`Not in the article: ${quote}`);
-      const find = (offset: number) => {
-        for (const segment of segments) {
-          const start = Number(segment.dataset.s);
-          const node = segment.firstChild as Text;
-          if (offset >= start && offset < start + node.length) return { node, offset: offset - start };
-        }
-        throw new Error(`No segment holds ${offset}`);
-      };
-      const rectOf = ({ node, offset }: { node: Text; offset: number }) => {
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
-        return range.getClientRects()[0] ?? range.getBoundingClientRect();
-      };
-      const first = find(at);
-      const last = find(at + quote.length - 1);
-      first.node.parentElement!.scrollIntoView({ block: 'center' });
-      const a = rectOf(first);
-      const b = rectOf(last);
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }, quote);
-  await locate();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const points = await locate();
-  await page.mouse.move(points.x1, points.y1);
-  await page.mouse.down();
-  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-  await page.mouse.move(points.x2, points.y2, { steps: 4 });
-  await page.mouse.up();
-}
 
 test('a claim checked in another project is offered, linked as the same claim, and printed as previously checked', async ({ page }) => {
   harness = await startHarnessProcess(makeDataDir('factcheck-checked-before-'));

@@ -2,6 +2,8 @@ import { isSafeLinkUrl, type Article } from '../../shared/domain';
 import { DialogButton } from '../components/DialogButton';
 import { EditArticleDetailsDialog } from '../components/EditArticleDetailsDialog';
 import '../components/editorial.css';
+import { formatDate } from '../format/dates';
+import { useDateFormat } from '../format/useDateFormat';
 
 /** "Edit details": opens the article details dialog; focus comes back here after it. */
 export function EditDetailsButton({ article }: { article: Article }) {
@@ -17,7 +19,8 @@ export function EditDetailsButton({ article }: { article: Article }) {
  * is a link only when it is safe to open (http, https, mailto).
  */
 export function ArticleByline({ article }: { article: Article }) {
-  const facts = [article.outlet, article.author, article.publishedDate].filter(Boolean);
+  useDateFormat();
+  const facts = [article.outlet, article.author, article.publishedDate && formatDate(article.publishedDate)].filter(Boolean);
   return (
     <div className="byline">
       <p className="muted">

@@ -74,7 +74,8 @@ test('correct an article’s details and find them after a reload', async ({ pag
     await expect(
       reading.getByRole('heading', { name: 'Peskov: cooperation with the DPRK is not directed against others' }),
     ).toBeVisible();
-    await expect(reading).toContainText('TASS Russian News Agency · Staff reporter · 2024-10-21');
+    // The date in the app's one display format (Chromium here speaks en-US).
+    await expect(reading).toContainText('TASS Russian News Agency · Staff reporter · Oct 21, 2024');
     await expect(reading.getByRole('link', { name: 'https://tass.com/politics/1859999' })).toHaveAttribute(
       'href',
       'https://tass.com/politics/1859999',

@@ -13,6 +13,7 @@ import type { Article } from '../../../shared/domain';
 import { useAppStore } from '../../../renderer/store';
 import { ArticleByline } from '../../../renderer/workbench/ArticleDetails';
 import { article, ARTICLE_ID, overview, touched } from './fixtures';
+import { formatDate } from '../../../renderer/format/dates';
 
 let stored: Article;
 
@@ -87,7 +88,7 @@ describe('Edit details', () => {
     const link = screen.getByRole('link', { name: 'https://news.example/budget' });
     expect(link.getAttribute('href')).toBe('https://news.example/budget');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(screen.getByRole('banner').textContent).toContain('The Daily News · J. Smith · 2024-04-30');
+    expect(screen.getByRole('banner').textContent).toContain(`The Daily News · J. Smith · ${formatDate('2024-04-30')}`);
     // The project's article list is read again, so the new title or outlet shows there too.
     expect(bridge.channels()).toContain('projects.get');
     await waitFor(() => expect(document.activeElement).toBe(button));

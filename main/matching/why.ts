@@ -4,8 +4,8 @@ import type { IdfLookup } from './types';
 /** At most this many reasons, each at most this long (the contract's limits). */
 const MAX_REASONS = 8;
 const MAX_REASON_CHARS = 200;
-/** Latin and Cyrillic words of one or two letters (Korean two-syllable words are not little). */
-const LITTLE_WORD = /^[\p{Script=Latin}\p{Script=Cyrillic}]{1,2}$/u;
+/** Latin, Cyrillic and Arabic words of one or two letters ("of", "в", "في"); Korean two-syllable words are not little. */
+const LITTLE_WORD = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}]{1,2}$/u;
 
 /**
  * Why a document was offered: the words it shares with the query, as the document writes them,
@@ -46,8 +46,11 @@ export function reasonsFor(
       }
     }
   }
+  // A phrase inside a longer one says nothing more ("sovereign right" beside "our sovereign right").
+  const lower = reasons.map((phrase) => phrase.toLocaleLowerCase());
+  const distinct = reasons.filter((_, i) => !lower.some((other, j) => j !== i && other.length > lower[i]!.length && other.includes(lower[i]!)));
   // Longer phrases say more; keep the order of the text among equals.
-  return reasons
+  return distinct
     .map((phrase, order) => ({ phrase, order }))
     .sort((a, b) => b.phrase.length - a.phrase.length || a.order - b.order)
     .slice(0, MAX_REASONS)
